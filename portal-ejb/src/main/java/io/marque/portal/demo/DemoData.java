@@ -1,0 +1,117 @@
+package io.marque.portal.demo;
+
+import io.marque.portal.identity.Customer;
+import io.marque.portal.identity.CustomerStatus;
+import io.marque.portal.identity.PasswordHasher;
+import io.marque.portal.identity.Role;
+import io.marque.portal.identity.User;
+import io.marque.portal.identity.UserStatus;
+import io.marque.portal.platform.MarqueConfig;
+import io.marque.portal.tenant.Brand;
+import io.marque.portal.tenant.Domain;
+import io.marque.portal.tenant.Tenant;
+import io.marque.portal.tenant.TenantKind;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.logging.Logger;
+
+/**
+ * Seeds the demo tenants and users (listed in the README) into an empty database, once. Turned off
+ * with {@code MARQUE_DEMO_DATA=false}; it never touches a database that already has a tenant.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+public class DemoData {
+
+    public static final String PASSWORD = "demo-password";
+    /** Bluebird's Alice has her own password: the same address on two resellers is two accounts. */
+    public static final String BLUEBIRD_ALICE_PASSWORD = "bluebird-password";
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    @PersistenceContext(unitName = "marque")
+    private EntityManager em;
+
+    @Inject
+    MarqueConfig config;
+
+    private final PasswordHasher hasher = new PasswordHasher();
+
+    @PostConstruct
+    void seed() {
+        if (!config.demoData()) {
+            return;
+        }
+        Long tenants = em.createQuery("select count(t) from Tenant t", Long.class).getSingleResult();
+        if (tenants > 0) {
+            return;
+        }
+        String demoHash = hasher.hash(PASSWORD.toCharArray());
+
+        Tenant provider = tenant(TenantKind.PROVIDER, "northwind", "Northwind Hosting", "console",
+                "ops@northwind.example", "#38bdf8", "#f472b6", "provider.localhost");
+        staff(provider, "admin@northwind.example", "Nora Admin", Role.PROVIDER_ADMIN, demoHash);
+        staff(provider, "agent@northwind.example", "Niels Agent", Role.PROVIDER_AGENT, demoHash);
+
+        Tenant acme = tenant(TenantKind.RESELLER, "acme", "Acme Cloud", "aurora", "support@acme.example",
+                "#2f6fed", "#f59e0b", "acme.localhost", "support.acme.localhost");
+        acme.setSignupEnabled(true);
+        acme.setCustomerTotp(true);
+        staff(acme, "admin@acme.example", "Ada Acme", Role.RESELLER_ADMIN, demoHash);
+        staff(acme, "agent@acme.example", "Arno Agent", Role.RESELLER_AGENT, demoHash);
+        customer(acme, "Alice Martin", "Martin Web Studio", "alice@example.com", demoHash);
+        customer(acme, "Bob Stone", null, "bob@example.com", demoHash);
+        for (int i = 1; i <= 40; i++) {
+            customer(acme, String.format("Demo Customer %02d", i), i % 3 == 0 ? "Example Shop " + i : null,
+                    String.format("customer%02d@example.net", i), null);
+        }
+
+        Tenant bluebird = tenant(TenantKind.RESELLER, "bluebird", "Bluebird Hosting", "harbor",
+                "support@bluebird.example", "#0f766e", "#f97316", "bluebird.localhost");
+        staff(bluebird, "admin@bluebird.example", "Bea Bluebird", Role.RESELLER_ADMIN, demoHash);
+        customer(bluebird, "Alice Martin", null, "alice@example.com",
+                hasher.hash(BLUEBIRD_ALICE_PASSWORD.toCharArray()));
+        LOG.info("Demo tenants seeded: provider.localhost, acme.localhost, support.acme.localhost, bluebird.localhost");
+    }
+
+    private Tenant tenant(TenantKind kind, String slug, String name, String theme, String support, String primary,
+            String accent, String... hosts) {
+        Instant now = Instant.now();
+        Tenant tenant = new Tenant(kind, slug, name, theme, now);
+        em.persist(tenant);
+        em.flush();
+        Brand brand = new Brand(tenant.getId(), name, support, primary, accent, now);
+        brand.setFooterText("© " + name + " · " + support);
+        em.persist(brand);
+        for (int i = 0; i < hosts.length; i++) {
+            em.persist(new Domain(tenant.getId(), hosts[i], i == 0, now));
+        }
+        return tenant;
+    }
+
+    private void staff(Tenant tenant, String email, String name, Role role, String hash) {
+        User user = new User(tenant.getId(), email, name, EnumSet.of(role), UserStatus.ACTIVE, Instant.now());
+        user.setPasswordHash(hash);
+        em.persist(user);
+    }
+
+    private void customer(Tenant tenant, String name, String company, String email, String hash) {
+        Customer customer = new Customer(tenant.getId(), name, company, email,
+                hash == null ? CustomerStatus.INVITED : CustomerStatus.ACTIVE, Instant.now());
+        em.persist(customer);
+        em.flush();
+        User user = new User(tenant.getId(), email, name, EnumSet.of(Role.CUSTOMER),
+                hash == null ? UserStatus.INVITED : UserStatus.ACTIVE, Instant.now());
+        user.setCustomerId(customer.getId());
+        user.setPasswordHash(hash);
+        em.persist(user);
+    }
+}

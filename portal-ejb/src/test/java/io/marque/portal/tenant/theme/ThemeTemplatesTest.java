@@ -1,0 +1,140 @@
+package io.marque.portal.tenant.theme;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+
+/**
+ * The contract of the mail and PDF templates of {@code base}: which {@code ${placeholders}} the
+ * renderer must supply, which {@code #{message.keys}} the bundles must hold, and that all wording
+ * comes from those keys (no literal sentences that would escape translation).
+ */
+class ThemeTemplatesTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
+    private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)*)}");
+
+    /** Each template and the placeholders it uses; the renderer fills them (see themes/README.md). */
+    private static final Map<String, Set<String>> PLACEHOLDERS = new LinkedHashMap<>();
+    static {
+        PLACEHOLDERS.put("mail/layout.html", Set.of("lang", "subject", "colorPrimary", "logo", "brandName",
+                "content", "footer", "supportAddress"));
+        PLACEHOLDERS.put("mail/logo.html", Set.of("logoUrl"));
+        PLACEHOLDERS.put("mail/layout.txt", Set.of("brandName", "content", "footer", "supportAddress"));
+        PLACEHOLDERS.put("mail/password-reset.html", Set.of("resetUrl", "colorPrimary"));
+        PLACEHOLDERS.put("mail/password-reset.txt", Set.of("resetUrl"));
+        PLACEHOLDERS.put("mail/invitation.html", Set.of("inviteUrl", "colorPrimary"));
+        PLACEHOLDERS.put("mail/invitation.txt", Set.of("inviteUrl"));
+        PLACEHOLDERS.put("pdf/document.xhtml", Set.of("lang", "title", "brandName", "colorPrimary", "footer",
+                "content"));
+    }
+
+    /** Every message key the templates use; the bundles of base must define them. */
+    private static final Set<String> KEYS = Set.of("mail.greeting", "mail.footer.help", "mail.link.fallback",
+            "mail.reset.intro", "mail.reset.action", "mail.reset.expiry", "mail.reset.ignore",
+            "mail.invitation.intro", "mail.invitation.action", "mail.invitation.expiry", "mail.invitation.ignore");
+
+    private final Theme base = new ThemeRegistry(getClass().getClassLoader(), null).theme("base");
+
+    @Test
+    void templatesUseTheDocumentedPlaceholders() {
+        for (Map.Entry<String, Set<String>> template : PLACEHOLDERS.entrySet()) {
+            assertEquals(new TreeSet<>(template.getValue()), matches(PLACEHOLDER, text(template.getKey())),
+                    template.getKey());
+        }
+    }
+
+    @Test
+    void templatesUseTheDocumentedMessageKeys() {
+        Set<String> used = new TreeSet<>();
+        for (String template : PLACEHOLDERS.keySet()) {
+            used.addAll(matches(MESSAGE_KEY, text(template)));
+        }
+        assertEquals(new TreeSet<>(KEYS), used);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mail/layout.html", "mail/logo.html", "mail/layout.txt", "mail/password-reset.html",
+        "mail/password-reset.txt", "mail/invitation.html", "mail/invitation.txt", "pdf/document.xhtml"})
+    void allWordingComesFromMessageKeys(String template) {
+        String text = text(template);
+        assertTrue(PLACEHOLDER.matcher(text).replaceAll("").indexOf("${") < 0, template + ": malformed ${...}");
+        assertTrue(MESSAGE_KEY.matcher(text).replaceAll("").indexOf("#{") < 0, template + ": malformed #{...}");
+
+        String visible = text;
+        if (!template.endsWith(".txt")) {
+            Matcher attributes = Pattern.compile("\\b(?:alt|title|aria-label)=\"([^\"]*)\"").matcher(visible);
+            while (attributes.find()) {
+                assertNoWords(template + " attribute", attributes.group(1));
+            }
+            visible = visible.replaceAll("(?s)<style.*?</style>", "").replaceAll("(?s)<!--.*?-->", "")
+                    .replaceAll("(?s)<[!?][^>]*>", "").replaceAll("(?s)<[^>]*>", "").replaceAll("&#?\\w+;", "");
+        }
+        assertNoWords(template, visible);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pdf/document.xhtml", "mail/layout.html"})
+    void documentsAreWellFormedXml(String template) throws Exception {
+        Document document = parse(text(template));
+
+        assertEquals("html", document.getDocumentElement().getLocalName());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mail/logo.html", "mail/password-reset.html", "mail/invitation.html"})
+    void fragmentsAreBalanced(String template) throws Exception {
+        parse("<div>" + text(template) + "</div>");
+    }
+
+    @Test
+    void pdfPageIsA4WithMargins() {
+        String pdf = text("pdf/document.xhtml");
+
+        assertTrue(pdf.contains("size: A4;"), pdf);
+        assertTrue(Pattern.compile("@page\\s*\\{[^}]*margin:").matcher(pdf).find(), pdf);
+        assertTrue(pdf.contains("xmlns=\"http://www.w3.org/1999/xhtml\""), pdf);
+    }
+
+    private String text(String template) {
+        return base.text(template).orElseThrow(() -> new AssertionError("base has no " + template));
+    }
+
+    private static Set<String> matches(Pattern pattern, String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+
+    private static void assertNoWords(String where, String text) {
+        String rest = MESSAGE_KEY.matcher(PLACEHOLDER.matcher(text).replaceAll("")).replaceAll("");
+        assertTrue(rest.codePoints().noneMatch(Character::isLetter), where + " has literal text: " + rest.strip());
+    }
+
+    private static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(UTF_8)));
+    }
+
+}
