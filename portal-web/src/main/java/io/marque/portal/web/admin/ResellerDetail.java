@@ -1,0 +1,94 @@
+package io.marque.portal.web.admin;
+
+import io.marque.portal.platform.NotFoundException;
+import io.marque.portal.tenant.DomainService;
+import io.marque.portal.tenant.DomainView;
+import io.marque.portal.tenant.ResellerAdministration;
+import io.marque.portal.tenant.ResellerView;
+import io.marque.portal.tenant.TenantStatus;
+import io.marque.portal.web.Feedback;
+import io.marque.portal.web.security.CurrentUser;
+import jakarta.faces.view.ViewScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.List;
+
+/** One reseller in the provider console: its status and its domains (add, remove, make primary). */
+@Named
+@ViewScoped
+public class ResellerDetail implements java.io.Serializable {
+
+    @Inject
+    ResellerAdministration resellers;
+
+    @Inject
+    DomainService domains;
+
+    @Inject
+    CurrentUser me;
+
+    @Inject
+    Feedback feedback;
+
+    private Long id;
+    private ResellerView reseller;
+    private List<DomainView> domainList;
+    private String newDomain;
+
+    public void load() throws IOException {
+        try {
+            if (id == null) {
+                throw new NotFoundException("Reseller");
+            }
+            reseller = resellers.get(me.actor(), id);
+        } catch (NotFoundException e) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, null);
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    public List<DomainView> getDomains() {
+        if (domainList == null) {
+            domainList = domains.of(me.actor(), id);
+        }
+        return domainList;
+    }
+
+    public String addDomain() {
+        return feedback.act(() -> domains.add(me.actor(), id, newDomain), "domains.added", back());
+    }
+
+    public String removeDomain(long domainId) {
+        return feedback.act(() -> domains.remove(me.actor(), domainId), "domains.removed", back());
+    }
+
+    public String makePrimary(long domainId) {
+        return feedback.act(() -> domains.makePrimary(me.actor(), domainId), "domains.primaryChanged", back());
+    }
+
+    public String suspend() {
+        return feedback.act(() -> resellers.setStatus(me.actor(), id, TenantStatus.SUSPENDED), "resellers.suspended", back());
+    }
+
+    public String reactivate() {
+        return feedback.act(() -> resellers.setStatus(me.actor(), id, TenantStatus.ACTIVE), "resellers.reactivated", back());
+    }
+
+    private String back() {
+        return "/admin/reseller?faces-redirect=true&id=" + id;
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    /** Also after a postback that stayed on the page (a refused change), when the view action did not run. */
+    public ResellerView getReseller() {
+        if (reseller == null && id != null) {
+            reseller = resellers.get(me.actor(), id);
+        }
+        return reseller;
+    }
+    public String getNewDomain() { return newDomain; }
+    public void setNewDomain(String newDomain) { this.newDomain = newDomain; }
+}

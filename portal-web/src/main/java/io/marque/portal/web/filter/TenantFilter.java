@@ -1,0 +1,112 @@
+package io.marque.portal.web.filter;
+
+import io.marque.portal.platform.MarqueConfig;
+import io.marque.portal.tenant.CurrentTenant;
+import io.marque.portal.tenant.DomainDirectory;
+import io.marque.portal.tenant.HostResolver;
+import io.marque.portal.tenant.TenantSnapshot;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Law 1: every request belongs to exactly one tenant, found from its host. This is the only place
+ * that reads the {@code Host} (or, from a trusted proxy, {@code X-Forwarded-Host}) header. An
+ * unknown host gets a bare 404 that names nobody; a suspended reseller's host a bare 503. Each area
+ * exists only where it belongs: {@code /admin} on the provider's host, {@code /customer} and
+ * {@code /reseller} on a reseller's.
+ */
+public class TenantFilter extends HttpFilter {
+
+    static final String NEUTRAL_404 = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not found</title></head>"
+            + "<body><h1>Not found</h1><p>There is nothing at this address.</p></body></html>";
+    static final String NEUTRAL_503 = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Unavailable</title></head>"
+            + "<body><h1>Unavailable</h1><p>This service is not available at the moment.</p></body></html>";
+
+    @Inject
+    DomainDirectory directory;
+
+    @Inject
+    CurrentTenant currentTenant;
+
+    @Inject
+    MarqueConfig config;
+
+    /** The request attribute holding the client's address (see {@link #clientAddress}). */
+    public static final String CLIENT_ADDRESS = "marque.clientAddress";
+
+    private HostResolver hosts;
+
+    @Override
+    public void init(FilterConfig filterConfig) {
+        hosts = new HostResolver(config.trustedProxies());
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        SecurityHeaders.apply(response);
+        Optional<TenantSnapshot> tenant = hosts.resolve(request.getHeader("Host"),
+                request.getHeader("X-Forwarded-Host"), request.getRemoteAddr()).flatMap(directory::lookup);
+        if (tenant.isEmpty()) {
+            bare(response, HttpServletResponse.SC_NOT_FOUND, NEUTRAL_404);
+            return;
+        }
+        if (!tenant.get().isActive()) {
+            bare(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, NEUTRAL_503);
+            return;
+        }
+        currentTenant.set(tenant.get());
+        request.setAttribute(CLIENT_ADDRESS, clientAddress(hosts, request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
+        if (!areaBelongs(tenant.get(), request.getServletPath())) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * The address sign-in throttling and the activity log record: the peer's address, or, when the
+     * peer is a trusted proxy, the nearest address in {@code X-Forwarded-For} that is not a trusted proxy.
+     */
+    static String clientAddress(HostResolver hosts, String remoteAddress, String forwardedFor) {
+        if (forwardedFor == null || !hosts.isTrusted(remoteAddress)) {
+            return remoteAddress;
+        }
+        String[] hops = forwardedFor.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (!hop.isEmpty() && hop.length() <= 45 && hop.matches("[0-9a-fA-F:.]+") && !hosts.isTrusted(hop)) {
+                return hop;
+            }
+        }
+        return remoteAddress;
+    }
+
+    static boolean areaBelongs(TenantSnapshot tenant, String path) {
+        if (path.startsWith("/admin/") || path.equals("/admin")) {
+            return tenant.isProvider();
+        }
+        if (path.startsWith("/customer/") || path.equals("/customer") || path.startsWith("/reseller/")
+                || path.equals("/reseller") || path.startsWith("/signup")) {
+            return !tenant.isProvider();
+        }
+        return true;
+    }
+
+    private static void bare(HttpServletResponse response, int status, String body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}
