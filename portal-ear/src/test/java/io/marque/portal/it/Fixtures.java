@@ -1,0 +1,97 @@
+package io.marque.portal.it;
+
+import io.marque.portal.identity.Actor;
+import io.marque.portal.identity.Customer;
+import io.marque.portal.identity.CustomerStatus;
+import io.marque.portal.identity.PasswordHasher;
+import io.marque.portal.identity.Role;
+import io.marque.portal.identity.User;
+import io.marque.portal.identity.UserStatus;
+import io.marque.portal.tenant.Brand;
+import io.marque.portal.tenant.DomainDirectory;
+import io.marque.portal.tenant.Domain;
+import io.marque.portal.tenant.Tenant;
+import io.marque.portal.tenant.TenantKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.UUID;
+
+/**
+ * Builds fresh, uniquely named resellers with an admin, an agent and a customer for tests that run
+ * inside the server, so tests never depend on each other's data or on the demo tenants.
+ */
+@ApplicationScoped
+public class Fixtures {
+
+    public static final String PASSWORD = "fixture-password-1";
+
+    /** A reseller built for one test: ids of its users and customer, and actors for its staff. */
+    public record Reseller(long tenantId, String host, long adminId, String adminEmail, long agentId,
+            long customerId, long customerUserId, String customerEmail) {
+
+        public Actor admin() {
+            return new Actor(tenantId, adminId, adminEmail, EnumSet.of(Role.RESELLER_ADMIN), "127.0.0.1");
+        }
+
+        public Actor agent() {
+            return new Actor(tenantId, agentId, "agent@" + host, EnumSet.of(Role.RESELLER_AGENT), "127.0.0.1");
+        }
+
+        public Actor customer() {
+            return new Actor(tenantId, customerUserId, customerEmail, EnumSet.of(Role.CUSTOMER), "127.0.0.1");
+        }
+    }
+
+    @PersistenceContext(unitName = "marque")
+    EntityManager em;
+
+    @Inject
+    DomainDirectory directory;
+
+    private static final String HASH = new PasswordHasher().hash(PASSWORD.toCharArray());
+
+    @Transactional
+    public Reseller reseller(String label) {
+        String slug = label + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String host = slug + ".test";
+        Instant now = Instant.now();
+        Tenant tenant = new Tenant(TenantKind.RESELLER, slug, "Reseller " + slug, "base", now);
+        em.persist(tenant);
+        em.flush();
+        em.persist(new Brand(tenant.getId(), "Reseller " + slug, "support@" + host, "#123456", "#654321", now));
+        em.persist(new Domain(tenant.getId(), host, true, now));
+        User admin = user(tenant, "admin@" + host, Role.RESELLER_ADMIN, null);
+        User agent = user(tenant, "agent@" + host, Role.RESELLER_AGENT, null);
+        Customer customer = new Customer(tenant.getId(), "Carla Customer", "Carla Co", "carla@" + host,
+                CustomerStatus.ACTIVE, now);
+        em.persist(customer);
+        em.flush();
+        User customerUser = user(tenant, "carla@" + host, Role.CUSTOMER, customer.getId());
+        em.flush();
+        directory.invalidate();
+        return new Reseller(tenant.getId(), host, admin.getId(), admin.getEmail(), agent.getId(), customer.getId(),
+                customerUser.getId(), customerUser.getEmail());
+    }
+
+    /** The demo provider's admin, as an actor. */
+    @Transactional
+    public Actor providerAdmin() {
+        Tenant provider = em.createNamedQuery("Tenant.provider", Tenant.class).getSingleResult();
+        User admin = em.createQuery("select u from User u where u.tenantId = :t and u.roles like '%PROVIDER_ADMIN%'", User.class)
+                .setParameter("t", provider.getId()).setMaxResults(1).getSingleResult();
+        return new Actor(provider.getId(), admin.getId(), admin.getEmail(), EnumSet.of(Role.PROVIDER_ADMIN), "127.0.0.1");
+    }
+
+    private User user(Tenant tenant, String email, Role role, Long customerId) {
+        User user = new User(tenant.getId(), email, email, EnumSet.of(role), UserStatus.ACTIVE, Instant.now());
+        user.setPasswordHash(HASH);
+        user.setCustomerId(customerId);
+        em.persist(user);
+        return user;
+    }
+}

@@ -1,0 +1,178 @@
+package io.marque.portal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The portal as the network sees it, on the demo tenants: the tenant comes from the Host header and
+ * nothing else, unknown hosts get a neutral 404, no header names the server product, signed-out
+ * pages set no session, a session is rotated at sign-in and refused on another tenant's host.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HttpSurfaceIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void eachHostServesItsOwnTenant() throws Exception {
+        Http http = new Http();
+        assertTrue(http.get("acme.localhost", "/login").body().contains("Acme Cloud"));
+        assertTrue(http.get("support.acme.localhost", "/login").body().contains("Acme Cloud"), "a second domain of Acme");
+        assertTrue(http.get("bluebird.localhost", "/login").body().contains("Bluebird Hosting"));
+        assertTrue(http.get("provider.localhost", "/login").body().contains("Northwind Hosting"));
+        assertFalse(http.get("bluebird.localhost", "/login").body().contains("Acme"));
+    }
+
+    @Test
+    void anUnknownHostGetsANeutral404() throws Exception {
+        for (String host : List.of("unknown.localhost", "acme.localhost.evil.example", "127.0.0.1")) {
+            HttpResponse<String> response = new Http().get(host, "/login");
+            assertEquals(404, response.statusCode(), host);
+            assertNeutral(response.body());
+            assertFalse(response.headers().firstValue("Set-Cookie").isPresent());
+        }
+    }
+
+    @Test
+    void aForgedForwardedHostFromAnUntrustedClientIsIgnored() throws Exception {
+        HttpResponse<String> response = new Http().get("acme.localhost", "/login", "X-Forwarded-Host", "bluebird.localhost");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("Acme Cloud"));
+        assertFalse(response.body().contains("Bluebird"));
+        HttpResponse<String> unknown = new Http().get("unknown.localhost", "/login", "X-Forwarded-Host", "acme.localhost");
+        assertEquals(404, unknown.statusCode());
+    }
+
+    @Test
+    void noHeaderNamesTheServerAndSignedOutPagesMakeNoSession() throws Exception {
+        for (String path : List.of("/login", "/forgot", "/signup", "/reset?token=nothing", "/no-such-page")) {
+            HttpResponse<String> response = new Http().get("acme.localhost", path);
+            assertFalse(response.headers().firstValue("Server").isPresent(), path);
+            assertFalse(response.headers().firstValue("X-Powered-By").isPresent(), path);
+            assertFalse(response.headers().firstValue("Set-Cookie").isPresent(), path + " set a cookie");
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+        }
+        HttpResponse<String> missing = new Http().get("acme.localhost", "/no-such-page");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Acme Cloud"), "a known host's 404 is in its brand");
+        assertFalse(missing.body().contains("Caused by") || missing.body().contains(".java:"), "no stack trace");
+    }
+
+    @Test
+    void signedOutPagesAreTheSameForEveryVisitorButFollowTheLanguage() throws Exception {
+        String first = new Http().get("acme.localhost", "/login").body();
+        String again = new Http().get("acme.localhost", "/login").body();
+        assertEquals(first, again);
+        String russian = new Http().get("acme.localhost", "/login", "Cookie", "lang=ru").body();
+        assertTrue(russian.contains("lang=\"ru\""), "the Russian page");
+        assertFalse(russian.equals(first));
+        assertEquals(first, new Http().get("acme.localhost", "/login", "Cookie", "lang=xx").body(),
+                "an unknown language is the tenant's default");
+        assertTrue(new Http().get("bluebird.localhost", "/login").body().contains("Bluebird Hosting"),
+                "each tenant has its own page");
+        HttpResponse<String> signedUp = new Http().get("acme.localhost", "/login?signedUp=true");
+        assertTrue(signedUp.body().contains("m-info"), "a page with a query is rendered for it");
+    }
+
+    @Test
+    void theWrongAreaForATenantIsNotThere() throws Exception {
+        assertEquals(404, new Http().get("acme.localhost", "/admin/").statusCode());
+        assertEquals(404, new Http().get("provider.localhost", "/customer/").statusCode());
+        assertEquals(404, new Http().get("provider.localhost", "/reseller/").statusCode());
+        assertEquals(302, new Http().get("acme.localhost", "/customer/").statusCode(), "signed out: to sign-in");
+    }
+
+    @Test
+    void signInRotatesTheSessionAndTheSessionIsBoundToItsTenant() throws Exception {
+        Http browser = new Http();
+        HttpResponse<String> protectedPage = browser.get("acme.localhost", "/customer/profile");
+        assertEquals(302, protectedPage.statusCode());
+        String before = cookie(protectedPage, "sid");
+        assertFalse(before.isEmpty(), "the saved request needs a session");
+        HttpResponse<String> signedIn = browser.signIn("acme.localhost", "alice@example.com", "demo-password");
+        assertEquals(302, signedIn.statusCode());
+        assertTrue(signedIn.headers().firstValue("Location").orElse("").endsWith("/customer/profile"), "back to the saved page");
+        String after = cookie(signedIn, "sid");
+        assertFalse(after.isEmpty(), "sign-in issues a new session id");
+        assertFalse(after.equals(before), "the session id changes at sign-in");
+        assertEquals(200, browser.get("acme.localhost", "/customer/").statusCode());
+        assertEquals(200, browser.get("support.acme.localhost", "/customer/", "Cookie", "sid=" + after).statusCode(),
+                "another domain of the same tenant honours the session");
+        // the same session cookie carried to another tenant is refused
+        Http thief = new Http();
+        HttpResponse<String> elsewhere = thief.get("bluebird.localhost", "/customer/", "Cookie", "sid=" + after);
+        assertEquals(302, elsewhere.statusCode());
+        assertTrue(elsewhere.headers().firstValue("Location").orElse("").endsWith("/login"));
+    }
+
+    @Test
+    void signingOutEndsTheSession() throws Exception {
+        Http browser = new Http();
+        assertEquals(302, browser.signIn("acme.localhost", "bob@example.com", "demo-password").statusCode());
+        assertEquals(200, browser.get("acme.localhost", "/customer/").statusCode());
+        HttpResponse<String> out = browser.postForm("acme.localhost", "/logout", java.util.Map.of());
+        assertEquals(302, out.statusCode());
+        assertEquals(302, browser.get("acme.localhost", "/customer/").statusCode(), "signed out: back to sign-in");
+        assertEquals(405, new Http().get("acme.localhost", "/logout").statusCode(), "a GET cannot sign anyone out");
+    }
+
+    @Test
+    void anExpiredOrForgedViewStateGetsTheThemedExpiredPage() throws Exception {
+        Http browser = new Http();
+        browser.signIn("acme.localhost", "admin@acme.example", "demo-password");
+        HttpResponse<String> forged = browser.postForm("acme.localhost", "/reseller/branding", java.util.Map.of(
+                "brand", "brand", "brand:displayName", "Hijacked", "brand:save", "Save",
+                "jakarta.faces.ViewState", "-1234567890:987654321"));
+        assertTrue(forged.body().contains("id=\"error-expired\""), "the expired-page: " + forged.statusCode());
+        assertTrue(forged.body().contains("Acme Cloud"));
+        assertTrue(new Http().get("acme.localhost", "/login").body().contains("Acme Cloud"), "the brand is unchanged");
+    }
+
+    @Test
+    void acmeCredentialsFailOnBluebird() throws Exception {
+        HttpResponse<String> bluebird = new Http().signIn("bluebird.localhost", "bob@example.com", "demo-password");
+        assertEquals(200, bluebird.statusCode());
+        assertTrue(bluebird.body().contains("not correct"), "the sign-in page says so");
+        HttpResponse<String> acme = new Http().signIn("acme.localhost", "bob@example.com", "demo-password");
+        assertEquals(302, acme.statusCode());
+    }
+
+    @Test
+    void assetsAreServedUnderHashedPathsOnTheTenantsHost() throws Exception {
+        String page = new Http().get("acme.localhost", "/login").body();
+        var css = java.util.regex.Pattern.compile("/assets/([0-9a-f]{12})/theme\\.css").matcher(page);
+        assertTrue(css.find());
+        HttpResponse<String> sheet = new Http().get("acme.localhost", css.group(0));
+        assertEquals(200, sheet.statusCode());
+        assertTrue(sheet.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
+        assertTrue(sheet.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertEquals(404, new Http().get("acme.localhost", "/assets/" + css.group(1) + "/../../WEB-INF/web.xml").statusCode());
+        HttpResponse<String> encoded = new Http().get("acme.localhost", "/assets/" + css.group(1) + "/img/..%2F..%2Ftheme.properties");
+        assertTrue(encoded.statusCode() == 400 || encoded.statusCode() == 404, "encoded traversal refused: " + encoded.statusCode());
+        assertFalse(encoded.body().contains("color.primary"));
+    }
+
+    static void assertNeutral(String body) {
+        for (String brand : List.of("Acme", "Bluebird", "Northwind", "provider.localhost", "WildFly", "Undertow", "Marque")) {
+            assertFalse(body.contains(brand), "the neutral page names " + brand);
+        }
+    }
+
+    private static String cookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .findFirst().orElse("");
+    }
+}
