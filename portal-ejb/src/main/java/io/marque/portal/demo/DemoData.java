@@ -1,5 +1,6 @@
 package io.marque.portal.demo;
 
+import io.marque.portal.identity.Actor;
 import io.marque.portal.identity.Customer;
 import io.marque.portal.identity.CustomerStatus;
 import io.marque.portal.identity.PasswordHasher;
@@ -10,16 +11,25 @@ import io.marque.portal.platform.MarqueConfig;
 import io.marque.portal.tenant.Brand;
 import io.marque.portal.tenant.Domain;
 import io.marque.portal.tenant.Tenant;
+import io.marque.portal.tenant.TenantCreated;
 import io.marque.portal.tenant.TenantKind;
+import io.marque.portal.ticket.CustomerDesk;
+import io.marque.portal.ticket.NewTicket;
+import io.marque.portal.ticket.Priority;
+import io.marque.portal.ticket.ResellerDesk;
+import io.marque.portal.ticket.TicketAdministration;
+import io.marque.portal.ticket.Visibility;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -43,6 +53,18 @@ public class DemoData {
     @Inject
     MarqueConfig config;
 
+    @Inject
+    Event<TenantCreated> created;
+
+    @Inject
+    CustomerDesk customerDesk;
+
+    @Inject
+    ResellerDesk resellerDesk;
+
+    @Inject
+    TicketAdministration administration;
+
     private final PasswordHasher hasher = new PasswordHasher();
 
     @PostConstruct
@@ -65,10 +87,10 @@ public class DemoData {
                 "#2f6fed", "#f59e0b", "acme.localhost", "support.acme.localhost");
         acme.setSignupEnabled(true);
         acme.setCustomerTotp(true);
-        staff(acme, "admin@acme.example", "Ada Acme", Role.RESELLER_ADMIN, demoHash);
-        staff(acme, "agent@acme.example", "Arno Agent", Role.RESELLER_AGENT, demoHash);
-        customer(acme, "Alice Martin", "Martin Web Studio", "alice@example.com", demoHash);
-        customer(acme, "Bob Stone", null, "bob@example.com", demoHash);
+        User ada = staff(acme, "admin@acme.example", "Ada Acme", Role.RESELLER_ADMIN, demoHash);
+        User arno = staff(acme, "agent@acme.example", "Arno Agent", Role.RESELLER_AGENT, demoHash);
+        User alice = customer(acme, "Alice Martin", "Martin Web Studio", "alice@example.com", demoHash);
+        User bob = customer(acme, "Bob Stone", null, "bob@example.com", demoHash);
         for (int i = 1; i <= 40; i++) {
             customer(acme, String.format("Demo Customer %02d", i), i % 3 == 0 ? "Example Shop " + i : null,
                     String.format("customer%02d@example.net", i), null);
@@ -77,8 +99,9 @@ public class DemoData {
         Tenant bluebird = tenant(TenantKind.RESELLER, "bluebird", "Bluebird Hosting", "harbor",
                 "support@bluebird.example", "#0f766e", "#f97316", "bluebird.localhost");
         staff(bluebird, "admin@bluebird.example", "Bea Bluebird", Role.RESELLER_ADMIN, demoHash);
-        customer(bluebird, "Alice Martin", null, "alice@example.com",
+        User bluebirdAlice = customer(bluebird, "Alice Martin", null, "alice@example.com",
                 hasher.hash(BLUEBIRD_ALICE_PASSWORD.toCharArray()));
+        tickets(ada, arno, alice, bob, bluebirdAlice);
         LOG.info("Demo tenants seeded: provider.localhost, acme.localhost, support.acme.localhost, bluebird.localhost");
     }
 
@@ -94,16 +117,19 @@ public class DemoData {
         for (int i = 0; i < hosts.length; i++) {
             em.persist(new Domain(tenant.getId(), hosts[i], i == 0, now));
         }
+        em.flush();
+        created.fire(new TenantCreated(tenant.getId(), kind, name));
         return tenant;
     }
 
-    private void staff(Tenant tenant, String email, String name, Role role, String hash) {
+    private User staff(Tenant tenant, String email, String name, Role role, String hash) {
         User user = new User(tenant.getId(), email, name, EnumSet.of(role), UserStatus.ACTIVE, Instant.now());
         user.setPasswordHash(hash);
         em.persist(user);
+        return user;
     }
 
-    private void customer(Tenant tenant, String name, String company, String email, String hash) {
+    private User customer(Tenant tenant, String name, String company, String email, String hash) {
         Customer customer = new Customer(tenant.getId(), name, company, email,
                 hash == null ? CustomerStatus.INVITED : CustomerStatus.ACTIVE, Instant.now());
         em.persist(customer);
@@ -113,5 +139,44 @@ public class DemoData {
         user.setCustomerId(customer.getId());
         user.setPasswordHash(hash);
         em.persist(user);
+        return user;
+    }
+
+    /**
+     * A few tickets in every state a demo should show: Alice's open question and an answered one, an
+     * escalation the provider may answer, Bob's unassigned ticket, and a canned reply. They are written
+     * through the same desks the pages use. The mails they cause are dropped: the demo addresses are
+     * not real, and a test server's mail catcher must not receive them.
+     */
+    private void tickets(User ada, User arno, User alice, User bob, User bluebirdAlice) {
+        em.flush();
+        Actor admin = actor(ada);
+        Actor agent = actor(arno);
+        Actor aliceActor = actor(alice);
+        long support = customerDesk.departments(aliceActor).get(0).id();
+        administration.addDepartment(admin, "Billing");
+        administration.saveCannedReply(admin, null, "Greeting",
+                "Hello {{customer.name}},\n\nthank you for writing to us about ticket #{{ticket.number}}.\n\n{{agent.name}}");
+        long slow = customerDesk.open(aliceActor, new NewTicket(support, "Website is slow since this morning",
+                "Hello,\n\nour shop at martin-web.example takes ten seconds to load since about 8:00.\nCould you have a look?\n\nAlice",
+                Priority.HIGH, "web-01.martin-web.example"), List.of());
+        resellerDesk.reply(agent, slow, Visibility.PUBLIC,
+                "Hello Alice,\n\nwe are looking into it and will get back to you within the hour.\n\nArno", List.of());
+        resellerDesk.reply(agent, slow, Visibility.RESELLER_NOTE, "Load on the host looks normal; checking the disks.",
+                List.of());
+        long ip = customerDesk.open(aliceActor, new NewTicket(support, "A second IPv4 address for web-01",
+                "We need a second IPv4 address for a new TLS site. Is that possible?", Priority.NORMAL,
+                "web-01.martin-web.example"), List.of());
+        resellerDesk.escalate(agent, ip, "The address has to come from the data centre's pool.", true, false);
+        customerDesk.open(actor(bob), new NewTicket(support, "Question about my invoice",
+                "Why is the November invoice higher than October's?", Priority.LOW, null), List.of());
+        Actor blue = actor(bluebirdAlice);
+        customerDesk.open(blue, new NewTicket(customerDesk.departments(blue).get(0).id(), "Restore last night's backup",
+                "Please restore yesterday's backup of my database server.", Priority.URGENT, null), List.of());
+        em.createQuery("delete from OutboxMail").executeUpdate();
+    }
+
+    private static Actor actor(User user) {
+        return new Actor(user.getTenantId(), user.getId(), user.getEmail(), user.roleSet(), "demo-seed");
     }
 }

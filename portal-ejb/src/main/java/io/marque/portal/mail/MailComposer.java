@@ -45,6 +45,16 @@ public class MailComposer {
      */
     public ComposedMail compose(TenantSnapshot tenant, Locale locale, String template, String recipient,
             Map<String, String> values) {
+        return compose(tenant, locale, template, recipient, values, Threading.NONE);
+    }
+
+    /**
+     * As {@link #compose(TenantSnapshot, Locale, String, String, Map)}, for a mail that belongs to a
+     * conversation: answers go to {@code threading.replyTo()} (on the tenant's support domain), and
+     * mail programs thread it under the earlier mails it names.
+     */
+    public ComposedMail compose(TenantSnapshot tenant, Locale locale, String template, String recipient,
+            Map<String, String> values, Threading threading) {
         Theme theme = themes.of(tenant);
         Map<String, String> all = new HashMap<>(values);
         all.put("brandName", tenant.displayName());
@@ -72,8 +82,20 @@ public class MailComposer {
         String textMail = TemplateText.render(required(theme, "mail/layout.txt"), frame, Set.of(), messages, false);
 
         String messageId = "<" + UUID.randomUUID() + "@" + tenant.primaryHost() + ">";
-        byte[] mime = mime(transport.session(), tenant, recipient, subject, textMail, htmlMail, messageId, locale);
+        byte[] mime = mime(transport.session(), tenant, recipient, subject, textMail, htmlMail, messageId, locale,
+                threading);
         return new ComposedMail(tenant.id(), messageId, tenant.supportEmail(), recipient, subject, mime);
+    }
+
+    /**
+     * Where a mail sits in a conversation.
+     *
+     * @param replyTo   the address answers go to; {@code null} for the tenant's support address
+     * @param inReplyTo the {@code Message-ID} of the mail this one follows, or {@code null}
+     * @param automatic a notice nobody should answer automatically ({@code Auto-Submitted})
+     */
+    public record Threading(String replyTo, String inReplyTo, boolean automatic) {
+        public static final Threading NONE = new Threading(null, null, false);
     }
 
     /** The address customers reach the tenant on, as used in links inside mails. */
@@ -92,7 +114,7 @@ public class MailComposer {
     }
 
     private static byte[] mime(Session session, TenantSnapshot tenant, String recipient, String subject, String text,
-            String html, String messageId, Locale locale) {
+            String html, String messageId, Locale locale, Threading threading) {
         try {
             MimeMessage message = new MimeMessage(session) {
                 @Override
@@ -102,7 +124,16 @@ public class MailComposer {
             };
             InternetAddress from = new InternetAddress(tenant.supportEmail(), tenant.displayName(), "UTF-8");
             message.setFrom(from);
-            message.setReplyTo(new InternetAddress[] {from});
+            message.setReplyTo(new InternetAddress[] {threading.replyTo() == null ? from
+                    : new InternetAddress(threading.replyTo(), tenant.displayName(), "UTF-8")});
+            if (threading.inReplyTo() != null) {
+                message.setHeader("In-Reply-To", threading.inReplyTo());
+                message.setHeader("References", threading.inReplyTo());
+            }
+            if (threading.automatic()) {
+                // RFC 3834: mail programs and vacation responders must not answer a notification
+                message.setHeader("Auto-Submitted", "auto-generated");
+            }
             message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient, true));
             message.setSubject(subject, "UTF-8");
             message.setSentDate(new java.util.Date());

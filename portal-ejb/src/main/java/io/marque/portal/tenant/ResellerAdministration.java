@@ -47,6 +47,9 @@ public class ResellerAdministration {
     @Inject
     Event<TenantChanged> changed;
 
+    @Inject
+    Event<TenantCreated> created;
+
     public List<ResellerView> list(Actor actor) {
         actor.require(Role.PROVIDER_AGENT, Role.PROVIDER_ADMIN);
         return em.createQuery("select new io.marque.portal.tenant.ResellerView(t.id, t.slug, t.name, t.status, t.theme,"
@@ -92,6 +95,7 @@ public class ResellerAdministration {
         User admin = new User(tenant.getId(), adminEmail, adminName, EnumSet.of(Role.RESELLER_ADMIN), UserStatus.INVITED, now);
         em.persist(admin);
         em.flush();
+        created.fire(new TenantCreated(tenant.getId(), TenantKind.RESELLER, name));
         changed.fire(new TenantChanged(tenant.getId()));
         audit.record(actor, "reseller.created", name, "domain " + host + ", admin " + adminEmail);
         links.sendInvitation(admin, locale);

@@ -1,5 +1,6 @@
 package io.marque.portal.web;
 
+import io.marque.portal.platform.ForbiddenException;
 import io.marque.portal.platform.InvalidInputException;
 import io.marque.portal.platform.NotFoundException;
 import io.marque.portal.web.theme.Messages;
@@ -34,6 +35,9 @@ public class Feedback {
             return null;
         } catch (NotFoundException e) {
             error("error.notFound");
+            return null;
+        } catch (ForbiddenException e) {
+            error("error.notAllowed");
             return null;
         }
         info(doneKey);

@@ -79,8 +79,18 @@ public class CurrentUser {
     }
 
     public static String clientAddress() {
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        return clientAddress((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
+    }
+
+    /** The client's address as the tenant filter worked it out (a trusted proxy's forwarded address). */
+    public static String clientAddress(HttpServletRequest request) {
         Object address = request.getAttribute(io.marque.portal.web.filter.TenantFilter.CLIENT_ADDRESS);
         return address != null ? address.toString() : request.getRemoteAddr();
+    }
+
+    /** The caller of a plain servlet (no Faces context), or null when nobody is signed in. */
+    public static Actor actor(HttpServletRequest request) {
+        Object principal = SecurityUtils.getSubject().getPrincipal();
+        return principal instanceof SignedInUser user ? user.actor(clientAddress(request)) : null;
     }
 }

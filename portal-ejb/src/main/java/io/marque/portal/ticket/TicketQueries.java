@@ -1,0 +1,263 @@
+package io.marque.portal.ticket;
+
+import io.marque.portal.identity.Customer;
+import io.marque.portal.identity.User;
+import io.marque.portal.platform.InvalidInputException;
+import io.marque.portal.platform.SchemaMigration;
+import io.marque.portal.tenant.DomainDirectory;
+import io.marque.portal.tenant.TenantSnapshot;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads tickets for the desks: lists with keyset paging and filters, and a ticket page with only the
+ * messages its reader may read ({@link VisibilityPolicy#readable}). It never decides whether the reader
+ * may open a ticket: the desks do, before they call it.
+ *
+ * <p>Search uses PostgreSQL's full-text index (subjects and message bodies, restricted to the
+ * visibilities the reader may read); on the embedded H2 it falls back to a case-insensitive substring
+ * match over the same texts.
+ */
+@Stateless
+public class TicketQueries {
+
+    public static final int MAX_SEARCH = 100;
+
+    @PersistenceContext(unitName = "marque")
+    private EntityManager em;
+
+    @Inject
+    DomainDirectory directory;
+
+    @EJB
+    SchemaMigration schema;
+
+    public Optional<Ticket> byNumber(long tenantId, long number) {
+        return em.createNamedQuery("Ticket.byNumber", Ticket.class).setParameter("tenant", tenantId)
+                .setParameter("number", number).getResultStream().findFirst();
+    }
+
+    public Optional<Ticket> byId(long tenantId, long id) {
+        return em.createNamedQuery("Ticket.byId", Ticket.class).setParameter("tenant", tenantId)
+                .setParameter("id", id).getResultStream().findFirst();
+    }
+
+    /** One page of tickets; see {@link TicketQuery}. */
+    public List<TicketSummary> list(TicketQuery query) {
+        StringBuilder jpql = new StringBuilder("select t from Ticket t where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        conditions(query, jpql, params);
+        Optional<TicketCursor> cursor = TicketCursor.parse(query.cursor(), query.byDue());
+        if (cursor.isPresent()) {
+            if (query.byDue()) {
+                jpql.append(" and (t.queueDue > :afterDue or (t.queueDue = :afterDue and t.id > :afterId))");
+                params.put("afterDue", cursor.get().due());
+                params.put("afterId", cursor.get().id());
+            } else {
+                jpql.append(" and t.id < :beforeId");
+                params.put("beforeId", cursor.get().id());
+            }
+        }
+        jpql.append(query.byDue() ? " order by t.queueDue, t.id" : " order by t.id desc");
+        TypedQuery<Ticket> typed = em.createQuery(jpql.toString(), Ticket.class).setMaxResults(query.limit());
+        params.forEach(typed::setParameter);
+        return summaries(typed.getResultList(), query.viewer());
+    }
+
+    /** How many tickets a list holds in all (the cursor and limit are ignored), for the queue counters. */
+    public long count(TicketQuery query) {
+        StringBuilder jpql = new StringBuilder("select count(t) from Ticket t where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        conditions(query, jpql, params);
+        TypedQuery<Long> typed = em.createQuery(jpql.toString(), Long.class);
+        params.forEach(typed::setParameter);
+        return typed.getSingleResult();
+    }
+
+    private void conditions(TicketQuery query, StringBuilder jpql, Map<String, Object> params) {
+        if (query.tenantId() != null) {
+            jpql.append(" and t.tenantId = :tenant");
+            params.put("tenant", query.tenantId());
+        } else if (!query.escalatedOnly()) {
+            throw new IllegalArgumentException("Only the escalation queue spans tenants");
+        }
+        if (query.customerId() != null) {
+            jpql.append(" and t.customerId = :customer");
+            params.put("customer", query.customerId());
+        }
+        if (query.unassigned()) {
+            jpql.append(" and t.assigneeId is null");
+        } else if (query.assigneeId() != null) {
+            jpql.append(" and t.assigneeId = :assignee");
+            params.put("assignee", query.assigneeId());
+        }
+        if (query.escalatedOnly()) {
+            jpql.append(" and t.escalationState = :escalation");
+            params.put("escalation", EscalationState.OPEN);
+        }
+        if (query.dueBefore() != null) {
+            jpql.append(" and t.queueDue < :dueBefore");
+            params.put("dueBefore", query.dueBefore());
+        }
+        if (query.departmentId() != null) {
+            jpql.append(" and t.departmentId = :department");
+            params.put("department", query.departmentId());
+        }
+        if (query.statuses() != null && !query.statuses().isEmpty()) {
+            jpql.append(" and t.status in :statuses");
+            params.put("statuses", query.statuses());
+        }
+        if (query.priority() != null) {
+            jpql.append(" and t.priority = :priority");
+            params.put("priority", query.priority());
+        }
+        if (query.tag() != null && !query.tag().isBlank()) {
+            jpql.append(" and t.tags like :tag escape '\\'");
+            String tag = Tags.parse(query.tag()).stream().findFirst().orElse("");
+            params.put("tag", "% " + tag.replace("_", "\\_") + " %");
+        }
+        String search = query.search() == null ? "" : query.search().strip();
+        if (search.length() > MAX_SEARCH) {
+            throw new InvalidInputException("q", "error.text.invalid");
+        }
+        if (!search.isEmpty()) {
+            jpql.append(searchCondition());
+            params.put("visibilities", VisibilityPolicy.readable(query.viewer(), EscalationState.OPEN));
+            params.put("q", schema.postgreSql() ? search : likePattern(search));
+        }
+    }
+
+    /** The ticket as {@code viewer} may see it. */
+    public TicketDetail detail(Ticket ticket, Viewer viewer) {
+        Set<Visibility> readable = VisibilityPolicy.readable(viewer, ticket.getEscalationState());
+        List<TicketMessage> messages = readable.isEmpty() ? List.of() : em.createQuery(
+                "select m from TicketMessage m where m.tenantId = :tenant and m.ticketId = :ticket"
+                        + " and m.visibility in :visibilities order by m.id", TicketMessage.class)
+                .setParameter("tenant", ticket.getTenantId()).setParameter("ticket", ticket.getId())
+                .setParameter("visibilities", readable).getResultList();
+        Map<Long, List<AttachmentView>> files = new HashMap<>();
+        if (!messages.isEmpty()) {
+            em.createQuery("select a from Attachment a where a.tenantId = :tenant and a.messageId in :messages"
+                    + " order by a.id", Attachment.class)
+                    .setParameter("tenant", ticket.getTenantId())
+                    .setParameter("messages", messages.stream().map(TicketMessage::getId).toList())
+                    .getResultStream()
+                    .forEach(a -> files.computeIfAbsent(a.getMessageId(), k -> new ArrayList<>())
+                            .add(new AttachmentView(a.getId(), a.getFileName(), a.getContentType(), a.getSizeBytes())));
+        }
+        boolean seesCustomer = VisibilityPolicy.seesCustomer(viewer, ticket.isShareCustomer());
+        List<MessageView> views = messages.stream().map(m -> new MessageView(m.getId(), m.getAuthorKind(),
+                author(m, viewer, seesCustomer, ticket), m.getVisibility(), m.getBody(), m.getCreatedAt(),
+                files.getOrDefault(m.getId(), List.of()))).toList();
+        TicketSummary summary = summaries(List.of(ticket), viewer).get(0);
+        Customer customer = seesCustomer ? em.find(Customer.class, ticket.getCustomerId()) : null;
+        Long mergedInto = ticket.getMergedIntoId() == null ? null : em.find(Ticket.class, ticket.getMergedIntoId()).getNumber();
+        Set<Visibility> writable = EnumSet.noneOf(Visibility.class);
+        for (Visibility visibility : Visibility.values()) {
+            if (VisibilityPolicy.mayWrite(viewer, visibility, ticket.getEscalationState(), ticket.isProviderMayReply())) {
+                writable.add(visibility);
+            }
+        }
+        return new TicketDetail(summary, seesCustomer ? ticket.getCustomerId() : null,
+                customer == null ? null : customer.getEmail(), ticket.getDepartmentId(), ticket.getAssigneeId(),
+                ticket.getRelatedService(), viewer == Viewer.CUSTOMER ? null : ticket.getEscalationReason(),
+                ticket.isProviderMayReply(), ticket.isShareCustomer(), ticket.getRating(), ticket.getRatingComment(),
+                mergedInto, views, writable);
+    }
+
+    /**
+     * The name a reader sees on a message: the author's own name on the author's side, the public name
+     * elsewhere, and for the provider a customer it may not know by name is its pseudonym.
+     */
+    private static String author(TicketMessage message, Viewer viewer, boolean seesCustomer, Ticket ticket) {
+        if (message.getAuthorKind() == AuthorKind.CUSTOMER && !seesCustomer) {
+            return ticket.getCustomerPseudonym();
+        }
+        return VisibilityPolicy.seesAuthorName(viewer, message.getAuthorKind()) ? message.getAuthorName()
+                : message.getPublicName();
+    }
+
+    /** The stored bytes of an attachment, after the desk has checked the reader may see its message. */
+    public Optional<Attachment> attachment(long tenantId, long attachmentId) {
+        return em.createQuery("select a from Attachment a where a.tenantId = :tenant and a.id = :id", Attachment.class)
+                .setParameter("tenant", tenantId).setParameter("id", attachmentId).getResultStream().findFirst();
+    }
+
+    public byte[] content(Attachment attachment) {
+        return em.find(AttachmentContent.class, attachment.getId()).getBytes();
+    }
+
+    public Visibility visibilityOf(long tenantId, long messageId) {
+        return em.createQuery("select m.visibility from TicketMessage m where m.tenantId = :tenant and m.id = :id",
+                Visibility.class).setParameter("tenant", tenantId).setParameter("id", messageId).getSingleResult();
+    }
+
+    private String searchCondition() {
+        if (schema.postgreSql()) {
+            return " and (SQL('? @@ plainto_tsquery(''simple'', ?)', COLUMN('search_vector', t), :q) = TRUE"
+                    + " or exists (select m.id from TicketMessage m where m.tenantId = t.tenantId and m.ticketId = t.id"
+                    + " and m.visibility in :visibilities"
+                    + " and SQL('? @@ plainto_tsquery(''simple'', ?)', COLUMN('search_vector', m), :q) = TRUE))";
+        }
+        return " and (lower(t.subject) like :q escape '\\' or exists (select m.id from TicketMessage m"
+                + " where m.tenantId = t.tenantId and m.ticketId = t.id and m.visibility in :visibilities"
+                + " and lower(m.body) like :q escape '\\'))";
+    }
+
+    private static String likePattern(String search) {
+        return "%" + search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private List<TicketSummary> summaries(List<Ticket> tickets, Viewer viewer) {
+        if (tickets.isEmpty()) {
+            return List.of();
+        }
+        Instant now = Instant.now();
+        Map<Long, String> departments = names("select d.id, d.name from Department d where d.id in :ids",
+                ids(tickets, Ticket::getDepartmentId));
+        Map<Long, String> assignees = names("select u.id, u.displayName from User u where u.id in :ids",
+                ids(tickets, Ticket::getAssigneeId));
+        Map<Long, String> customers = viewer == Viewer.PROVIDER && tickets.stream().noneMatch(Ticket::isShareCustomer)
+                ? Map.of() : names("select c.id, c.name from Customer c where c.id in :ids", ids(tickets, Ticket::getCustomerId));
+        return tickets.stream().map(t -> new TicketSummary(t.getId(), t.getNumber(), t.getSubject(), t.getStatus(),
+                t.getPriority(), departments.get(t.getDepartmentId()),
+                VisibilityPolicy.seesCustomer(viewer, t.isShareCustomer()) ? customers.get(t.getCustomerId())
+                        : t.getCustomerPseudonym(),
+                viewer == Viewer.CUSTOMER ? null : assignees.get(t.getAssigneeId()),
+                t.getUpdatedAt(), t.getQueueDue(), viewer == Viewer.CUSTOMER ? SlaState.NONE : SlaState.of(t.getQueueDue(), now),
+                t.getEscalationState(), t.tagSet(),
+                viewer == Viewer.PROVIDER ? directory.byId(t.getTenantId()).map(TenantSnapshot::displayName).orElse("")
+                        : null)).toList();
+    }
+
+    private static Collection<Long> ids(List<Ticket> tickets, Function<Ticket, Long> id) {
+        return tickets.stream().map(id).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    private Map<Long, String> names(String jpql, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new LinkedHashMap<>();
+        em.createQuery(jpql, Object[].class).setParameter("ids", ids).getResultStream()
+                .forEach(row -> names.put((Long) row[0], (String) row[1]));
+        return names;
+    }
+}

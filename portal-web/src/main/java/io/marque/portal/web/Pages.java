@@ -1,0 +1,24 @@
+package io.marque.portal.web;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** What a page does when the thing its URL names is not there for this reader: the tenant's own 404. */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    public static void notFound() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        try {
+            external.responseSendError(404, "Not found");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+}
