@@ -11,8 +11,10 @@ import io.marque.portal.tenant.Brand;
 import io.marque.portal.tenant.DomainDirectory;
 import io.marque.portal.tenant.Domain;
 import io.marque.portal.tenant.Tenant;
+import io.marque.portal.tenant.TenantCreated;
 import io.marque.portal.tenant.TenantKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -53,6 +55,9 @@ public class Fixtures {
     @Inject
     DomainDirectory directory;
 
+    @Inject
+    Event<TenantCreated> created;
+
     private static final String HASH = new PasswordHasher().hash(PASSWORD.toCharArray());
 
     @Transactional
@@ -65,6 +70,8 @@ public class Fixtures {
         em.flush();
         em.persist(new Brand(tenant.getId(), "Reseller " + slug, "support@" + host, "#123456", "#654321", now));
         em.persist(new Domain(tenant.getId(), host, true, now));
+        em.flush();
+        created.fire(new TenantCreated(tenant.getId(), TenantKind.RESELLER, "Reseller " + slug));
         User admin = user(tenant, "admin@" + host, Role.RESELLER_ADMIN, null);
         User agent = user(tenant, "agent@" + host, Role.RESELLER_AGENT, null);
         Customer customer = new Customer(tenant.getId(), "Carla Customer", "Carla Co", "carla@" + host,
@@ -76,6 +83,28 @@ public class Fixtures {
         directory.invalidate();
         return new Reseller(tenant.getId(), host, admin.getId(), admin.getEmail(), agent.getId(), customer.getId(),
                 customerUser.getId(), customerUser.getEmail());
+    }
+
+    /** Another active customer of a fixture reseller, with a login; answers its actor. */
+    @Transactional
+    public Actor anotherCustomer(Reseller reseller, String name) {
+        String email = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + "@" + reseller.host();
+        Customer customer = new Customer(reseller.tenantId(), name, null, email, CustomerStatus.ACTIVE, Instant.now());
+        em.persist(customer);
+        em.flush();
+        Tenant tenant = em.find(Tenant.class, reseller.tenantId());
+        User user = user(tenant, email, Role.CUSTOMER, customer.getId());
+        em.flush();
+        return new Actor(reseller.tenantId(), user.getId(), email, EnumSet.of(Role.CUSTOMER), "127.0.0.1");
+    }
+
+    /** The demo provider's agent, as an actor. */
+    @Transactional
+    public Actor providerAgent() {
+        Tenant provider = em.createNamedQuery("Tenant.provider", Tenant.class).getSingleResult();
+        User agent = em.createQuery("select u from User u where u.tenantId = :t and u.roles like '%PROVIDER_AGENT%'", User.class)
+                .setParameter("t", provider.getId()).setMaxResults(1).getSingleResult();
+        return new Actor(provider.getId(), agent.getId(), agent.getEmail(), EnumSet.of(Role.PROVIDER_AGENT), "127.0.0.1");
     }
 
     /** The demo provider's admin, as an actor. */

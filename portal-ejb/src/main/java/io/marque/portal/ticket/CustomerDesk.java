@@ -64,13 +64,15 @@ public class CustomerDesk {
     /**
      * One page of the customer's own tickets, newest first.
      *
-     * @param status  null or blank for every status, else one status name
+     * @param status  null or blank for every status, {@code ACTIVE} for those not resolved or closed, else one status
      * @param search  words in the subject or the public messages
      * @param cursor  where the previous page ended
      */
     public List<TicketSummary> page(Actor actor, String status, String search, String cursor) {
         Customer customer = customer(actor);
-        Set<TicketStatus> statuses = status == null || status.isBlank() ? Set.of() : Set.of(parseStatus(status));
+        Set<TicketStatus> statuses = status == null || status.isBlank() ? Set.of()
+                : "ACTIVE".equals(status) ? EnumSet.complementOf(EnumSet.of(TicketStatus.RESOLVED, TicketStatus.CLOSED))
+                : Set.of(parseStatus(status));
         return queries.list(new TicketQuery(Viewer.CUSTOMER, actor.tenantId(), customer.getId(), null, false, false,
                 null, null, statuses, null, null, search, false, cursor, PAGE));
     }

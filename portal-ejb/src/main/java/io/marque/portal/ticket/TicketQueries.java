@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,7 +162,9 @@ public class TicketQueries {
                             .add(new AttachmentView(a.getId(), a.getFileName(), a.getContentType(), a.getSizeBytes())));
         }
         boolean seesCustomer = VisibilityPolicy.seesCustomer(viewer, ticket.isShareCustomer());
-        List<MessageView> views = messages.stream().map(m -> new MessageView(m.getId(), m.getAuthorKind(),
+        // to the customer a provider answer is one of the reseller's, down to the kind of author (law 4)
+        List<MessageView> views = messages.stream().map(m -> new MessageView(m.getId(),
+                viewer == Viewer.CUSTOMER && m.getAuthorKind() == AuthorKind.PROVIDER ? AuthorKind.RESELLER : m.getAuthorKind(),
                 author(m, viewer, seesCustomer, ticket), m.getVisibility(), m.getBody(), m.getCreatedAt(),
                 files.getOrDefault(m.getId(), List.of()))).toList();
         TicketSummary summary = summaries(List.of(ticket), viewer).get(0);
@@ -235,11 +236,12 @@ public class TicketQueries {
         Map<Long, String> assignees = names("select u.id, u.displayName from User u where u.id in :ids",
                 ids(tickets, Ticket::getAssigneeId));
         Map<Long, String> customers = viewer == Viewer.PROVIDER && tickets.stream().noneMatch(Ticket::isShareCustomer)
-                ? Map.of() : names("select c.id, c.name from Customer c where c.id in :ids", ids(tickets, Ticket::getCustomerId));
+                ? new HashMap<>() : names("select c.id, c.name from Customer c where c.id in :ids", ids(tickets, Ticket::getCustomerId));
         return tickets.stream().map(t -> new TicketSummary(t.getId(), t.getNumber(), t.getSubject(), t.getStatus(),
                 t.getPriority(), departments.get(t.getDepartmentId()),
                 VisibilityPolicy.seesCustomer(viewer, t.isShareCustomer()) ? customers.get(t.getCustomerId())
                         : t.getCustomerPseudonym(),
+                !VisibilityPolicy.seesCustomer(viewer, t.isShareCustomer()),
                 viewer == Viewer.CUSTOMER ? null : assignees.get(t.getAssigneeId()),
                 t.getUpdatedAt(), t.getQueueDue(), viewer == Viewer.CUSTOMER ? SlaState.NONE : SlaState.of(t.getQueueDue(), now),
                 t.getEscalationState(), t.tagSet(),
@@ -251,11 +253,12 @@ public class TicketQueries {
         return tickets.stream().map(id).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
     }
 
+    /** Names by id; a null id (no assignee) finds nothing, so the map must accept it. */
     private Map<Long, String> names(String jpql, Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
         if (ids.isEmpty()) {
-            return Map.of();
+            return names;
         }
-        Map<Long, String> names = new LinkedHashMap<>();
         em.createQuery(jpql, Object[].class).setParameter("ids", ids).getResultStream()
                 .forEach(row -> names.put((Long) row[0], (String) row[1]));
         return names;

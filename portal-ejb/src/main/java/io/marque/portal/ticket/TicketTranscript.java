@@ -61,12 +61,13 @@ public class TicketTranscript {
         TicketSummary summary = ticket.summary();
         StringBuilder html = new StringBuilder();
         html.append("<table class=\"columns\"><tr><td>")
-                .append(row(theme, locale, "field.status", text(theme, locale, "ticketStatus." + summary.status())))
+                .append(row(theme, locale, "field.status", text(theme, locale,
+                        (viewer == Viewer.CUSTOMER ? "customerStatus." : "ticketStatus.") + summary.status())))
                 .append(row(theme, locale, "field.priority", text(theme, locale, "priority." + summary.priority())))
                 .append(row(theme, locale, "field.department", summary.department()))
                 .append("</td><td>");
         if (viewer != Viewer.CUSTOMER) {
-            html.append(row(theme, locale, "field.customer", viewer == Viewer.PROVIDER && ticket.customerEmail() == null
+            html.append(row(theme, locale, "field.customer", summary.pseudonymous()
                     ? text(theme, locale, "ticket.pseudonym").replace("{0}", summary.customer())
                     : summary.customer()));
         }
