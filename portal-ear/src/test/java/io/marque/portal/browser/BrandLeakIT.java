@@ -93,7 +93,13 @@ class BrandLeakIT {
     static final List<Page> CUSTOMER_PAGES = List.of(
             Page.of("/", 200),                               // to the dashboard
             Page.of("/customer/", 200),
-            Page.of("/customer/profile", 200));
+            Page.of("/customer/profile", 200),
+            Page.of("/customer/tickets", 200),
+            Page.of("/customer/tickets?status=ACTIVE&q=backup", 200),
+            Page.of("/customer/new-ticket", 200),
+            Page.of("/customer/ticket?n=1", 200),            // each demo Alice has ticket 1
+            new Page("/customer/ticket?n=2", site -> site.primaryHost().equals("acme.localhost") ? 200 : 404),
+            Page.of("/customer/ticket?n=999999", 404));      // the tenant's own 404
 
     /** The port GreenMail listens on; the server under test sends to it ({@code MARQUE_SMTP_PORT}). */
     static final int SMTP_PORT = Integer.parseInt(System.getProperty("marque.smtp.port", "3025"));
@@ -224,6 +230,96 @@ class BrandLeakIT {
         assertEquals(302, new Http().signIn(acme.host(), acme.customerEmail(), DEMO_PASSWORD).statusCode(),
                 "Alice's demo password is back");
         alicePassword = null;
+    }
+
+    /**
+     * The ticket mails a customer receives (the acknowledgement of a new ticket, and an answer written by
+     * the provider's agent on the provider's own host) and the ticket's PDF transcript, read whole: every
+     * mail header and body, the PDF's text and its metadata.
+     */
+    @Test
+    void ticketMailsAndTranscriptsNameOnlyTheReseller() throws Exception {
+        Site acme = SITES.get(0);
+        String subject = "Leak check " + UUID.randomUUID().toString().substring(0, 8);
+        String answer = "Answered by the provider " + UUID.randomUUID().toString().substring(0, 8);
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.createCopy("127.0.0.1").port(SMTP_PORT));
+        smtp.start();
+        Scan scan = new Scan();
+        try {
+            Browser alice = browsers.open("alice");
+            alice.signIn(acme.host(), acme.customerEmail(), acme.customerPassword());
+            alice.open(acme.host(), "/customer/new-ticket");
+            alice.fillIn("ticket:subject", subject);
+            alice.fillIn("ticket:body", "Checking what the mails show.");
+            alice.clickAndWait("ticket:submit");
+            alice.assertNoErrorPage("opening a ticket");
+
+            // the demo's escalated ticket 2 lets the provider answer Alice: Northwind's agent does
+            Browser provider = browsers.open("provider");
+            provider.signIn("provider.localhost", "agent@northwind.example", DEMO_PASSWORD);
+            provider.open("provider.localhost", "/admin/escalations");
+            provider.find(By.linkText("A second IPv4 address for web-01")).click();
+            provider.waiting().until(d -> provider.path().equals("/admin/escalation"));
+            provider.fillIn("reply:body", answer);
+            new org.openqa.selenium.support.ui.Select(provider.byId("reply:visibility")).selectByValue("PUBLIC");
+            provider.clickAndWait("reply:send");
+            provider.assertNoErrorPage("answering Alice");
+
+            for (String wanted : List.of(subject, answer)) {
+                MimeMessage mail = new FluentWait<>(smtp).withTimeout(Duration.ofSeconds(60))
+                        .pollingEvery(Duration.ofMillis(200)).withMessage("a ticket mail with " + wanted)
+                        .until(mails -> Arrays.stream(mails.getReceivedMessages())
+                                .filter(m -> addresses(m, Message.RecipientType.TO).contains(acme.customerEmail())
+                                        && GreenMailUtil.getWholeMessage(m).contains(wanted.split(" ")[0]))
+                                .filter(m -> bodyText(m).contains(wanted) || subjectOf(m).contains(wanted))
+                                .findFirst().orElse(null));
+                String where = "ticket mail \"" + wanted + "\"";
+                scan.text(where + " (raw)", GreenMailUtil.getWholeMessage(mail));
+                for (Header header : Collections.list(mail.getAllHeaders())) {
+                    scan.text(where + " header " + header.getName(), MimeUtility.decodeText(MimeUtility.unfold(header.getValue())));
+                }
+                scan.text(where + " bodies", bodyText(mail));
+                assertEquals(List.of(acme.brandName() + " <" + acme.supportAddress() + ">"), unicode(mail.getFrom()), where);
+                assertTrue(((InternetAddress) mail.getReplyTo()[0]).getAddress().endsWith("@acme.example"), where + " Reply-To");
+                assertTrue(mail.getMessageID().endsWith("@" + acme.primaryHost() + ">"), where + " Message-ID");
+            }
+
+            Http http = new Http();
+            assertEquals(302, http.signIn(acme.host(), acme.customerEmail(), acme.customerPassword()).statusCode());
+            HttpResponse<byte[]> pdf = http.client().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Http.PORT
+                    + "/customer/ticket.pdf?n=2")).header("Host", acme.host() + ":" + Http.PORT).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, pdf.statusCode());
+            scan.headers("transcript", pdf.headers());
+            scan.text("transcript bytes", new String(pdf.body(), StandardCharsets.ISO_8859_1));
+            com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.body());
+            reader.getInfo().forEach((key, value) -> scan.text("transcript metadata " + key, value));
+            String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+            scan.text("transcript text", text);
+            assertTrue(text.contains(acme.brandName()), "the transcript is in Acme's brand");
+        } finally {
+            smtp.stop();
+        }
+        assertEquals(List.of(), scan.findings, "a customer's ticket mails and PDF show:\n" + String.join("\n", scan.findings));
+    }
+
+    private static String bodyText(MimeMessage mail) {
+        try {
+            List<String> text = new ArrayList<>();
+            List<String> html = new ArrayList<>();
+            collectBodies(mail, text, html);
+            return String.join("\n", text) + "\n" + String.join("\n", html);
+        } catch (MessagingException | IOException e) {
+            return "";
+        }
+    }
+
+    private static String subjectOf(MimeMessage mail) {
+        try {
+            return mail.getSubject() == null ? "" : mail.getSubject();
+        } catch (MessagingException e) {
+            return "";
+        }
     }
 
     /** Other tests sign in as Alice with the demo password: if a test left her another one, put it back. */
