@@ -7,12 +7,16 @@ import io.marque.portal.identity.PasswordHasher;
 import io.marque.portal.identity.Role;
 import io.marque.portal.identity.User;
 import io.marque.portal.identity.UserStatus;
+import io.marque.portal.mail.OutboxMail;
+import io.marque.portal.mail.inbound.ReceivedMail;
 import io.marque.portal.tenant.Brand;
 import io.marque.portal.tenant.DomainDirectory;
 import io.marque.portal.tenant.Domain;
 import io.marque.portal.tenant.Tenant;
 import io.marque.portal.tenant.TenantCreated;
 import io.marque.portal.tenant.TenantKind;
+import io.marque.portal.ticket.Ticket;
+import io.marque.portal.ticket.TicketMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,6 +25,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -105,6 +110,52 @@ public class Fixtures {
         User agent = em.createQuery("select u from User u where u.tenantId = :t and u.roles like '%PROVIDER_AGENT%'", User.class)
                 .setParameter("t", provider.getId()).setMaxResults(1).getSingleResult();
         return new Actor(provider.getId(), agent.getId(), agent.getEmail(), EnumSet.of(Role.PROVIDER_AGENT), "127.0.0.1");
+    }
+
+    /** A ticket's reply token, as its mails carry it in {@code Reply-To}. */
+    @Transactional
+    public String replyToken(long tenantId, long number) {
+        return ticket(tenantId, number).getReplyToken();
+    }
+
+    /** The Message-ID of the first mail the customer got about a ticket. */
+    @Transactional
+    public String threadMessageId(long tenantId, long number) {
+        return ticket(tenantId, number).getThreadMessageId();
+    }
+
+    /** Every message of a ticket, whatever its visibility, oldest first. */
+    @Transactional
+    public List<TicketMessage> messages(long tenantId, long number) {
+        Ticket ticket = ticket(tenantId, number);
+        return em.createQuery("select m from TicketMessage m where m.tenantId = :t and m.ticketId = :ticket order by m.id",
+                TicketMessage.class).setParameter("t", tenantId).setParameter("ticket", ticket.getId()).getResultList();
+    }
+
+    /** How many tickets a tenant has. */
+    @Transactional
+    public long ticketCount(long tenantId) {
+        return em.createQuery("select count(t) from Ticket t where t.tenantId = :t", Long.class)
+                .setParameter("t", tenantId).getSingleResult();
+    }
+
+    /** The record of every mail that reached a tenant, newest first. */
+    @Transactional
+    public List<ReceivedMail> receivedMails(long tenantId) {
+        return em.createNamedQuery("ReceivedMail.recent", ReceivedMail.class).setParameter("tenant", tenantId)
+                .getResultList();
+    }
+
+    /** Everyone a tenant's outbox has mailed or will mail. */
+    @Transactional
+    public List<String> outboxRecipients(long tenantId) {
+        return em.createQuery("select m from OutboxMail m where m.tenantId = :t", OutboxMail.class)
+                .setParameter("t", tenantId).getResultStream().map(OutboxMail::getRecipient).toList();
+    }
+
+    private Ticket ticket(long tenantId, long number) {
+        return em.createNamedQuery("Ticket.byNumber", Ticket.class).setParameter("tenant", tenantId)
+                .setParameter("number", number).getSingleResult();
     }
 
     /** The demo provider's admin, as an actor. */

@@ -1,5 +1,7 @@
 package io.marque.portal.mail;
 
+import io.marque.portal.mail.inbound.Mailbox;
+import io.marque.portal.platform.SecretKeys;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -30,6 +32,9 @@ public class OutboxWorker {
     @Inject
     MailTransport transport;
 
+    @Inject
+    SecretKeys secrets;
+
     public List<Long> due(int limit) {
         return em.createNamedQuery("OutboxMail.due", Long.class).setParameter("now", Instant.now())
                 .setMaxResults(limit).getResultList();
@@ -44,7 +49,7 @@ public class OutboxWorker {
         Instant now = Instant.now();
         mail.setAttempts(mail.getAttempts() + 1);
         try {
-            transport.send(mail.getId(), mail.getMime());
+            transport.send(mail.getId(), mail.getMime(), relayOf(mail.getTenantId()));
             mail.setStatus(OutboxMail.Status.SENT);
             mail.setSentAt(now);
             mail.setLastError(null);
@@ -60,6 +65,16 @@ public class OutboxWorker {
                         new Object[] {id, mail.getAttempts(), error});
             }
         }
+    }
+
+    /**
+     * The reseller's own relay if its mailbox names one, else null (the provider's). Read inside the
+     * send's try: a password that no longer decrypts is a failed attempt with its error, not a
+     * rolled-back one.
+     */
+    private SmtpRelay relayOf(Long tenantId) {
+        Mailbox mailbox = tenantId == null ? null : em.find(Mailbox.class, tenantId);
+        return mailbox == null ? null : mailbox.smtpRelay(secrets.box()).orElse(null);
     }
 
     /** 5 s, 10 s, 20 s … doubling, at most one hour. */

@@ -82,4 +82,31 @@ public class MarqueConfig {
     public int outboxIntervalMillis() {
         return intValue("MARQUE_OUTBOX_INTERVAL_MS", 5000);
     }
+
+    /**
+     * The shared secret a mail server presents to pipe raw mail into {@code POST /mail/inbound}; empty
+     * means the endpoint does not exist.
+     */
+    public Optional<String> inboundToken() {
+        return value("MARQUE_INBOUND_TOKEN");
+    }
+
+    /** How often the resellers' IMAP mailboxes are fetched; 0 (or less) turns polling off. */
+    public long inboundIntervalMillis() {
+        return value("MARQUE_INBOUND_INTERVAL_MS").map(Long::parseLong).orElse(60_000L);
+    }
+
+    /** How many mailboxes are fetched at the same time, at least one. */
+    public int inboundParallel() {
+        return Math.max(1, intValue("MARQUE_INBOUND_PARALLEL", 16));
+    }
+
+    /**
+     * Whether resellers' own mail servers (IMAP and SMTP) may be on loopback, private or link-local
+     * addresses. Off by default, so a reseller admin cannot make the server connect into the
+     * provider's own network; tests and single-network installations turn it on.
+     */
+    public boolean mailboxAllowPrivate() {
+        return flag("MARQUE_MAILBOX_ALLOW_PRIVATE", false);
+    }
 }

@@ -20,8 +20,8 @@ import java.util.Optional;
  * Law 1: every request belongs to exactly one tenant, found from its host. This is the only place
  * that reads the {@code Host} (or, from a trusted proxy, {@code X-Forwarded-Host}) header. An
  * unknown host gets a bare 404 that names nobody; a suspended reseller's host a bare 503. Each area
- * exists only where it belongs: {@code /admin} on the provider's host, {@code /customer} and
- * {@code /reseller} on a reseller's.
+ * exists only where it belongs: {@code /admin} on the provider's host, {@code /customer},
+ * {@code /reseller} and the inbound mail endpoint {@code /mail/} on a reseller's.
  */
 public class TenantFilter extends HttpFilter {
 
@@ -95,7 +95,7 @@ public class TenantFilter extends HttpFilter {
             return tenant.isProvider();
         }
         if (path.startsWith("/customer/") || path.equals("/customer") || path.startsWith("/reseller/")
-                || path.equals("/reseller") || path.startsWith("/signup")) {
+                || path.equals("/reseller") || path.startsWith("/signup") || path.startsWith("/mail/")) {
             return !tenant.isProvider();
         }
         return true;

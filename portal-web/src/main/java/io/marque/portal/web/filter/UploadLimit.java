@@ -17,10 +17,14 @@ public class UploadLimit extends HttpFilter {
     /** 26 MB: a message's attachments may fill 25 MB, plus the form's other fields. */
     static final long MAX_REQUEST_BYTES = 27_262_976L;
 
+    /** {@code InboundMailServlet}'s path: raw mails up to 30 MB. */
+    static final String INBOUND_MAIL = "/mail/inbound";
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getContentLengthLong() > MAX_REQUEST_BYTES) {
+        // a piped mail may be larger than any form; the inbound endpoint enforces its own limit
+        if (request.getContentLengthLong() > MAX_REQUEST_BYTES && !INBOUND_MAIL.equals(request.getServletPath())) {
             response.setHeader("Connection", "close");
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;

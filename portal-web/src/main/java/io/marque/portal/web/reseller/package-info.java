@@ -1,2 +1,2 @@
-/** The reseller area ({@code /reseller}): branding, domains, staff, customers, activity. */
+/** The reseller area ({@code /reseller}): branding, domains, staff, customers, tickets, mailbox, activity. */
 package io.marque.portal.web.reseller;

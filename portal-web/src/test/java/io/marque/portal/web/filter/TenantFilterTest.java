@@ -25,7 +25,7 @@ class TenantFilterTest {
         assertTrue(TenantFilter.areaBelongs(provider, "/admin/resellers.xhtml"));
         assertFalse(TenantFilter.areaBelongs(reseller, "/admin/resellers.xhtml"));
         assertFalse(TenantFilter.areaBelongs(reseller, "/admin"));
-        for (String path : new String[] {"/customer/", "/reseller/branding", "/signup", "/customer"}) {
+        for (String path : new String[] {"/customer/", "/reseller/branding", "/signup", "/customer", "/mail/inbound"}) {
             assertFalse(TenantFilter.areaBelongs(provider, path), path);
             assertTrue(TenantFilter.areaBelongs(reseller, path), path);
         }
