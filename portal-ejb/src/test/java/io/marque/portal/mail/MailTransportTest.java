@@ -39,6 +39,8 @@ class MailTransportTest {
         relay = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         relay.start();
         System.setProperty("marque.mail.dir", dir.toString());
+        // an empty property wins over MARQUE_SMTP_HOST in the environment (./marque test sets one for the server)
+        System.setProperty("marque.smtp.host", "");
     }
 
     @AfterEach
