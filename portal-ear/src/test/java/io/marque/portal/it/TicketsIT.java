@@ -91,6 +91,9 @@ class TicketsIT {
     TicketTranscript transcripts;
 
     @Inject
+    io.marque.portal.ticket.MailIntake intake;
+
+    @Inject
     DomainDirectory directory;
 
     @Inject
@@ -375,6 +378,91 @@ class TicketsIT {
 
         String staff = text(new PdfReader(transcripts.forReseller(a.agent(), n, site, Locale.ENGLISH).bytes()));
         assertTrue(staff.contains("note-for-staff-only") && staff.contains("escalation-reason-text"));
+    }
+
+    /**
+     * The whole journey, mail by mail: the customer mails in a new ticket, the reseller answers and
+     * escalates, the provider answers the reseller and then (allowed) the customer, the customer answers
+     * by replying to that mail, and the provider resolves. Every mail to the customer comes from the
+     * reseller's address, threads under the first, and shows no trace of the provider.
+     */
+    @Test
+    void theWholeJourneyByMailMailsEachSideAndNeverShowsTheProviderToTheCustomer() throws Exception {
+        Instant start = Instant.now();
+        String support = "support@" + a.host();
+        assertEquals(io.marque.portal.ticket.MailIntake.Outcome.TICKET_OPENED, intake.accept(a.tenantId(), raw(
+                "From: Carla Customer <" + a.customerEmail() + ">", "To: " + support, "Subject: Server offline",
+                "Message-ID: <first-" + start.toEpochMilli() + "@customer.test>", "", "My server is offline since 9:00.")));
+        TicketSummary opened = resellers.queue(a.agent(), Queue.ALL, QueueFilter.NONE, null).get(0);
+        long n = opened.number();
+        assertEquals("Server offline", opened.subject());
+        MimeMessage ack = lastMailTo(a.customerEmail(), start);
+        assertCustomerMail(ack, n);
+        String thread = ack.getMessageID();
+
+        Instant answering = Instant.now();
+        resellers.reply(a.agent(), n, Visibility.PUBLIC, "We are checking the host.", List.of());
+        MimeMessage answer = lastMailTo(a.customerEmail(), answering);
+        assertCustomerMail(answer, n);
+        assertEquals(thread, answer.getHeader("In-Reply-To")[0], "answers thread under the first mail");
+
+        Instant escalating = Instant.now();
+        resellers.escalate(a.agent(), n, "The host's network card failed.", true, false);
+        MimeMessage escalation = lastMailTo(fixtures.providerAgent().email(), escalating);
+        assertTrue(((InternetAddress) escalation.getFrom()[0]).getAddress().endsWith("@northwind.example"),
+                "the provider's staff hear of it in the provider's own name");
+        assertFalse(whole(escalation).contains("Carla"), "and see the customer by pseudonym only");
+        long id = ticketId(a, n);
+
+        Instant toReseller = Instant.now();
+        provider.reply(fixtures.providerAgent(), id, Visibility.ESCALATION, "Card replaced, rebooting.", List.of());
+        MimeMessage news = lastMailTo("agent@" + a.host(), toReseller);
+        assertEquals(support, ((InternetAddress) news.getFrom()[0]).getAddress());
+        assertTrue(whole(news).contains("Card replaced, rebooting."));
+        assertNull(findMailTo(a.customerEmail(), toReseller), "the escalation thread never reaches the customer");
+
+        Instant toCustomer = Instant.now();
+        provider.reply(fixtures.providerAgent(), id, Visibility.PUBLIC, "Your server is back online.", List.of());
+        MimeMessage fromProvider = lastMailTo(a.customerEmail(), toCustomer);
+        assertCustomerMail(fromProvider, n);
+        String replyTo = ((InternetAddress) fromProvider.getReplyTo()[0]).getAddress();
+
+        Instant replying = Instant.now();
+        assertEquals(io.marque.portal.ticket.MailIntake.Outcome.ADDED, intake.accept(a.tenantId(), raw(
+                "From: Carla Customer <" + a.customerEmail() + ">", "To: " + replyTo,
+                "Subject: Re: [#" + n + "] Server offline", "In-Reply-To: " + fromProvider.getMessageID(),
+                "Message-ID: <reply-" + replying.toEpochMilli() + "@customer.test>", "",
+                "Thank you, it works.", "", "On Tue, 24 Nov 2026 at 10:00, " + "Someone <" + support + "> wrote:",
+                "> Your server is back online.")));
+        MessageView reply = last(resellers.read(a.agent(), n));
+        assertEquals("Thank you, it works.", reply.body(), "the quoted history is stripped");
+        assertEquals(AuthorKind.CUSTOMER, reply.authorKind());
+        assertNotNull(lastMailTo(fixtures.providerAgent().email(), replying), "the provider hears of the answer");
+
+        provider.resolve(fixtures.providerAgent(), id, "Hardware fault, fixed.");
+        resellers.update(a.agent(), n, null, null, TicketStatus.RESOLVED);
+        assertEquals(TicketStatus.RESOLVED, customers.read(a.customer(), n).summary().status());
+        assertEquals(List.of("My server is offline since 9:00.", "We are checking the host.", "Your server is back online.",
+                "Thank you, it works."), bodies(customers.read(a.customer(), n)), "the customer's whole conversation");
+    }
+
+    /** A mail to the customer: from the reseller's support address, answerable into the ticket, nothing of the provider. */
+    private void assertCustomerMail(MimeMessage mail, long number) throws Exception {
+        TenantSnapshot tenant = directory.byId(a.tenantId()).orElseThrow();
+        assertEquals(tenant.displayName() + " <support@" + a.host() + ">",
+                ((InternetAddress) mail.getFrom()[0]).toUnicodeString());
+        assertTrue(((InternetAddress) mail.getReplyTo()[0]).getAddress().matches(
+                "support\\+[a-z0-9]{24}@" + java.util.regex.Pattern.quote(a.host())));
+        assertTrue(mail.getMessageID().endsWith("@" + a.host() + ">"), mail.getMessageID());
+        assertTrue(mail.getSubject().contains("[#" + number + "]"), mail.getSubject());
+        String whole = whole(mail);
+        for (String trace : PROVIDER_TRACES) {
+            assertFalse(whole.contains(trace), "a mail to the customer shows " + trace + ":\n" + whole);
+        }
+    }
+
+    private static byte[] raw(String... lines) {
+        return (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     // --- helpers ---
