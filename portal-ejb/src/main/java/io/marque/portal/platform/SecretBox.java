@@ -20,6 +20,8 @@ public final class SecretBox {
 
     private static final String PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
+    private static final int TAG_BYTES = 16;
+    private static final String ENCRYPTION = "encryption";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] encryptionKey;
@@ -31,7 +33,7 @@ public final class SecretBox {
             throw new IllegalArgumentException("The secret key needs at least 32 bytes");
         }
         this.master = master.clone();
-        this.encryptionKey = derive("encryption");
+        this.encryptionKey = derive(ENCRYPTION);
     }
 
     /** Encrypts a text; the result is ASCII, different on every call, and names its format version. */
@@ -40,7 +42,7 @@ public final class SecretBox {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(encryptionKey, "AES"), new GCMParameterSpec(128, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(encryptionKey, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
                     .put(nonce).put(sealed).array());
@@ -56,9 +58,12 @@ public final class SecretBox {
         }
         try {
             byte[] all = Base64.getDecoder().decode(sealedText.substring(PREFIX.length()));
+            if (all.length < NONCE_BYTES + TAG_BYTES) {
+                throw new IllegalArgumentException("The value cannot be decrypted with this key");
+            }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(encryptionKey, "AES"),
-                    new GCMParameterSpec(128, all, 0, NONCE_BYTES));
+                    new GCMParameterSpec(TAG_BYTES * 8, all, 0, NONCE_BYTES));
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("The value cannot be decrypted with this key", e);
@@ -67,6 +72,10 @@ public final class SecretBox {
 
     /** HMAC-SHA256 of {@code data} under a key derived for {@code purpose}. */
     public byte[] mac(String purpose, String data) {
+        if (ENCRYPTION.equals(purpose)) {
+            // the MAC key of this purpose would be the encryption key itself
+            throw new IllegalArgumentException("The purpose '" + ENCRYPTION + "' is reserved");
+        }
         return hmac(derive(purpose), data.getBytes(StandardCharsets.UTF_8));
     }
 

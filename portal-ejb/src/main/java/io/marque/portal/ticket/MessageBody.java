@@ -22,13 +22,18 @@ public final class MessageBody {
         StringBuilder kept = new StringBuilder(body.length());
         body.codePoints().filter(MessageBody::allowed).forEach(kept::appendCodePoint);
         String cleaned = kept.toString().strip();
-        if (cleaned.isEmpty()) {
+        if (cleaned.codePoints().allMatch(MessageBody::invisible)) {
             throw new InvalidInputException(field, "error.required");
         }
         if (cleaned.length() > MAX_LENGTH) {
             throw new InvalidInputException(field, "error.message.tooLong");
         }
         return cleaned;
+    }
+
+    /** Spaces of every kind (no-break, zero-width) and format characters: a body of only these says nothing. */
+    private static boolean invisible(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
     }
 
     private static boolean allowed(int c) {

@@ -1,6 +1,7 @@
 package io.marque.portal.ticket;
 
 import io.marque.portal.platform.InvalidInputException;
+import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -9,14 +10,15 @@ import java.util.regex.Pattern;
 /** Ticket tags: short lower-case words a reseller's staff use to group tickets ("billing", "dns"). */
 public final class Tags {
 
-    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_-]{1,32}");
+    /** letters with their combining marks (Hindi vowel signs, decomposed accents), digits, _ and - */
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{M}\\p{N}_-]{1,32}");
     public static final int MAX_TAGS = 10;
 
     private Tags() {
     }
 
     public static String normalise(String tag) {
-        return tag.strip().toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(tag.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
     }
 
     /**

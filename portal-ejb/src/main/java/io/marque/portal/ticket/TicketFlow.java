@@ -1,6 +1,7 @@
 package io.marque.portal.ticket;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * How a ticket moves: the status a new message leaves it in, and when the reseller must act next.
@@ -53,6 +54,7 @@ public final class TicketFlow {
             return Ticket.NOT_DUE;
         }
         Instant due = ticket.getFirstResponseAt() == null ? ticket.getFirstResponseDue() : ticket.getResolutionDue();
-        return due == null ? Ticket.NOT_DUE : due;
+        // the database keeps microseconds; so do keyset cursors (TicketCursor)
+        return due == null ? Ticket.NOT_DUE : due.truncatedTo(ChronoUnit.MICROS);
     }
 }

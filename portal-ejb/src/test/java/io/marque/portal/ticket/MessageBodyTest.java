@@ -106,7 +106,8 @@ class MessageBodyTest {
     // --- nothing left ---------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "\t\t", "\r\n\r\n", "\r", "  \n \t ", "\u0000\u0007", "\u202e\ufeff", "\u2066 \u2069"})
+    @ValueSource(strings = {"", " ", "\t\t", "\r\n\r\n", "\r", "  \n \t ", "\u0000\u0007", "\u202e\ufeff", "\u2066 \u2069",
+            "\u00a0\u00a0", "\u200b", " \u2003\u200d "})
     void blankTextIsRequired(String text) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> MessageBody.clean("body", text));
         assertEquals(Map.of("body", "error.required"), e.problems());
