@@ -11,7 +11,7 @@ public record SignedInUser(long tenantId, long userId, String email, String disp
         Long customerId, String locale) implements Serializable {
 
     public Actor actor(String clientAddress) {
-        return new Actor(tenantId, userId, email, roles, clientAddress);
+        return new Actor(tenantId, userId, email, roles, clientAddress, customerId);
     }
 
     public SignedInUser withProfile(String newDisplayName, String newLocale) {

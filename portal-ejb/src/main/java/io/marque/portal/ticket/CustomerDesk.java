@@ -10,6 +10,8 @@ import io.marque.portal.platform.ForbiddenException;
 import io.marque.portal.platform.InvalidInputException;
 import io.marque.portal.platform.NotFoundException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -45,6 +47,7 @@ public class CustomerDesk {
     AuditRecorder audit;
 
     /** The departments a customer may write to. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<DepartmentView> departments(Actor actor) {
         actor.require(Role.CUSTOMER);
         return em.createNamedQuery("Department.ofTenant", Department.class).setParameter("tenant", actor.tenantId())
@@ -68,22 +71,24 @@ public class CustomerDesk {
      * @param search  words in the subject or the public messages
      * @param cursor  where the previous page ended
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<TicketSummary> page(Actor actor, String status, String search, String cursor) {
-        Customer customer = customer(actor);
+        long customer = customerId(actor);
         Set<TicketStatus> statuses = status == null || status.isBlank() ? Set.of()
                 : "ACTIVE".equals(status) ? EnumSet.complementOf(EnumSet.of(TicketStatus.RESOLVED, TicketStatus.CLOSED))
                 : Set.of(parseStatus(status));
-        return queries.list(new TicketQuery(Viewer.CUSTOMER, actor.tenantId(), customer.getId(), null, false, false,
+        return queries.list(new TicketQuery(Viewer.CUSTOMER, actor.tenantId(), customer, null, false, false,
                 null, null, statuses, null, null, search, false, cursor, PAGE));
     }
 
     /** Tickets that wait for the customer's answer: the counter in the customer's navigation. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long awaitingMe(Actor actor) {
-        Customer customer = customer(actor);
-        return queries.count(new TicketQuery(Viewer.CUSTOMER, actor.tenantId(), customer.getId(), null, false, false,
+        return queries.count(new TicketQuery(Viewer.CUSTOMER, actor.tenantId(), customerId(actor), null, false, false,
                 null, null, EnumSet.of(TicketStatus.AWAITING_CUSTOMER), null, null, null, false, null, 0));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TicketDetail read(Actor actor, long number) {
         return queries.detail(own(actor, number, false), Viewer.CUSTOMER);
     }
@@ -133,12 +138,13 @@ public class CustomerDesk {
     }
 
     /** The attachment, if it belongs to one of the customer's tickets and to a message the customer may read. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Attachment attachment(Actor actor, long attachmentId) {
-        Customer customer = customer(actor);
+        long customer = customerId(actor);
         Attachment attachment = queries.attachment(actor.tenantId(), attachmentId)
                 .orElseThrow(() -> new NotFoundException("Attachment"));
         Ticket ticket = queries.byId(actor.tenantId(), attachment.getTicketId()).orElseThrow();
-        if (!ticket.getCustomerId().equals(customer.getId())
+        if (ticket.getCustomerId() != customer
                 || !VisibilityPolicy.mayRead(Viewer.CUSTOMER, queries.visibilityOf(actor.tenantId(), attachment.getMessageId()),
                         ticket.getEscalationState())) {
             throw new NotFoundException("Attachment");
@@ -147,9 +153,9 @@ public class CustomerDesk {
     }
 
     private Ticket own(Actor actor, long number, boolean forUpdate) {
-        Customer customer = customer(actor);
+        long customer = customerId(actor);
         Ticket ticket = queries.byNumber(actor.tenantId(), number)
-                .filter(t -> t.getCustomerId().equals(customer.getId()))
+                .filter(t -> t.getCustomerId() == customer)
                 .orElseThrow(() -> new NotFoundException("Ticket"));
         if (forUpdate) {
             em.refresh(ticket, LockModeType.PESSIMISTIC_WRITE);
@@ -158,12 +164,27 @@ public class CustomerDesk {
     }
 
     private Customer customer(Actor actor) {
+        Customer customer = em.find(Customer.class, customerId(actor));
+        if (customer == null || customer.getTenantId() != actor.tenantId()) {
+            throw new NotFoundException("Customer");
+        }
+        return customer;
+    }
+
+    /**
+     * The actor's customer id: as the session recorded it at sign-in, which spares the pages a look-up
+     * per call (every query still names the tenant), or else from the user's row.
+     */
+    private long customerId(Actor actor) {
         actor.require(Role.CUSTOMER);
+        if (actor.customerId() != null) {
+            return actor.customerId();
+        }
         User user = users.byId(actor.tenantId(), actor.userId()).orElseThrow(() -> new NotFoundException("User"));
         if (user.getCustomerId() == null) {
             throw new ForbiddenException("Not a customer");
         }
-        return em.find(Customer.class, user.getCustomerId());
+        return user.getCustomerId();
     }
 
     private static TicketWriter.Author author(User user, Customer customer) {

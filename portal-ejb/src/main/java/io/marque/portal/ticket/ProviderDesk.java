@@ -8,6 +8,8 @@ import io.marque.portal.identity.Users;
 import io.marque.portal.platform.InvalidInputException;
 import io.marque.portal.platform.NotFoundException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -43,18 +45,21 @@ public class ProviderDesk {
     AuditRecorder audit;
 
     /** The escalation queue of every reseller, the most urgent first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<TicketSummary> queue(Actor actor, String cursor) {
         require(actor);
         return queries.list(new TicketQuery(Viewer.PROVIDER, null, null, null, false, true, null, null, Set.of(), null,
                 null, null, true, cursor, PAGE));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long count(Actor actor) {
         require(actor);
         return queries.count(new TicketQuery(Viewer.PROVIDER, null, null, null, false, true, null, null, Set.of(), null,
                 null, null, true, null, 0));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TicketDetail read(Actor actor, long ticketId) {
         require(actor);
         return queries.detail(escalated(ticketId, false), Viewer.PROVIDER);
@@ -81,6 +86,7 @@ public class ProviderDesk {
     }
 
     /** The attachment, if its ticket is escalated now and its message is one the provider may read. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Attachment attachment(Actor actor, long attachmentId) {
         require(actor);
         Attachment attachment = em.find(Attachment.class, attachmentId);

@@ -12,6 +12,8 @@ import io.marque.portal.platform.InvalidInputException;
 import io.marque.portal.platform.NotFoundException;
 import io.marque.portal.platform.SecretKeys;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -54,6 +56,7 @@ public class ResellerDesk {
     AuditRecorder audit;
 
     /** One page of a queue, breached and soon-due tickets first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<TicketSummary> queue(Actor actor, Queue queue, QueueFilter filter, String cursor) {
         require(actor);
         QueueFilter f = filter == null ? QueueFilter.NONE : filter;
@@ -65,6 +68,7 @@ public class ResellerDesk {
                 f.search(), true, cursor, PAGE));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public QueueCounts counts(Actor actor) {
         require(actor);
         Instant now = Instant.now();
@@ -76,6 +80,7 @@ public class ResellerDesk {
                 count(actor, null, false, false, now));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TicketDetail read(Actor actor, long number) {
         require(actor);
         return queries.detail(ticket(actor, number, false), Viewer.RESELLER);
@@ -199,6 +204,7 @@ public class ResellerDesk {
     }
 
     /** The reseller's agents, to assign tickets to. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<StaffMember> agents(Actor actor) {
         require(actor);
         return em.createNamedQuery("User.staff", User.class).setParameter("tenant", actor.tenantId()).getResultStream()
@@ -207,6 +213,7 @@ public class ResellerDesk {
                 .map(u -> new StaffMember(u.getId(), u.getDisplayName())).toList();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<DepartmentView> departments(Actor actor) {
         require(actor);
         return em.createNamedQuery("Department.ofTenant", Department.class).setParameter("tenant", actor.tenantId())
@@ -214,6 +221,7 @@ public class ResellerDesk {
     }
 
     /** A canned reply with its placeholders filled in for this ticket, ready to edit and send. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String cannedText(Actor actor, long number, long cannedId) {
         require(actor);
         Ticket ticket = ticket(actor, number, false);
@@ -228,6 +236,7 @@ public class ResellerDesk {
     }
 
     /** The attachment, if it belongs to one of the reseller's tickets and a message its staff may read. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Attachment attachment(Actor actor, long attachmentId) {
         require(actor);
         Attachment attachment = queries.attachment(actor.tenantId(), attachmentId)

@@ -8,6 +8,8 @@ import io.marque.portal.platform.InvalidInputException;
 import io.marque.portal.platform.NotFoundException;
 import io.marque.portal.platform.Problems;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -38,6 +40,7 @@ public class TicketAdministration {
     @Inject
     AuditRecorder audit;
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TicketSettingsView settings(Actor actor) {
         actor.require(Role.RESELLER_ADMIN);
         TicketSettings settings = settings(actor.tenantId(), false);
@@ -96,6 +99,7 @@ public class TicketAdministration {
                 + " shareCustomer=" + change.shareCustomer() + " hours=" + opens + "-" + closes);
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<DepartmentView> departments(Actor actor) {
         actor.require(Role.RESELLER_ADMIN);
         return em.createNamedQuery("Department.ofTenant", Department.class).setParameter("tenant", actor.tenantId())
@@ -142,6 +146,7 @@ public class TicketAdministration {
     }
 
     /** Canned replies, for every agent of the reseller. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<CannedReplyView> cannedReplies(Actor actor) {
         actor.require(Role.RESELLER_AGENT, Role.RESELLER_ADMIN);
         return em.createNamedQuery("CannedReply.ofTenant", CannedReply.class).setParameter("tenant", actor.tenantId())

@@ -8,10 +8,14 @@ import io.marque.portal.tenant.DomainDirectory;
 import io.marque.portal.tenant.TenantSnapshot;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +39,7 @@ import java.util.stream.Collectors;
  * match over the same texts.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class TicketQueries {
 
     public static final int MAX_SEARCH = 100;
@@ -58,9 +63,14 @@ public class TicketQueries {
                 .setParameter("id", id).getResultStream().findFirst();
     }
 
-    /** One page of tickets; see {@link TicketQuery}. */
+    /**
+     * One page of tickets; see {@link TicketQuery}. One query fetches the tickets with their
+     * department, assignee and customer names, read-only (they only become summaries).
+     */
     public List<TicketSummary> list(TicketQuery query) {
-        StringBuilder jpql = new StringBuilder("select t from Ticket t where 1 = 1");
+        StringBuilder jpql = new StringBuilder("select t, d.name, u.displayName, c.name from Ticket t"
+                + " join Department d on d.id = t.departmentId join Customer c on c.id = t.customerId"
+                + " left join User u on u.id = t.assigneeId where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         conditions(query, jpql, params);
         Optional<TicketCursor> cursor = TicketCursor.parse(query.cursor(), query.byDue());
@@ -75,9 +85,12 @@ public class TicketQueries {
             }
         }
         jpql.append(query.byDue() ? " order by t.queueDue, t.id" : " order by t.id desc");
-        TypedQuery<Ticket> typed = em.createQuery(jpql.toString(), Ticket.class).setMaxResults(query.limit());
+        TypedQuery<Object[]> typed = em.createQuery(jpql.toString(), Object[].class).setMaxResults(query.limit())
+                .setHint(QueryHints.READ_ONLY, HintValues.TRUE);
         params.forEach(typed::setParameter);
-        return summaries(typed.getResultList(), query.viewer());
+        Instant now = Instant.now();
+        return typed.getResultStream().map(row -> summary((Ticket) row[0], (String) row[1], (String) row[2],
+                (String) row[3], query.viewer(), now)).toList();
     }
 
     /** How many tickets a list holds in all (the cursor and limit are ignored), for the queue counters. */
@@ -167,7 +180,7 @@ public class TicketQueries {
                 viewer == Viewer.CUSTOMER && m.getAuthorKind() == AuthorKind.PROVIDER ? AuthorKind.RESELLER : m.getAuthorKind(),
                 author(m, viewer, seesCustomer, ticket), m.getVisibility(), m.getBody(), m.getCreatedAt(),
                 files.getOrDefault(m.getId(), List.of()))).toList();
-        TicketSummary summary = summaries(List.of(ticket), viewer).get(0);
+        TicketSummary summary = summary(ticket, viewer);
         Customer customer = seesCustomer ? em.find(Customer.class, ticket.getCustomerId()) : null;
         Long mergedInto = ticket.getMergedIntoId() == null ? null : em.find(Ticket.class, ticket.getMergedIntoId()).getNumber();
         Set<Visibility> writable = EnumSet.noneOf(Visibility.class);
@@ -226,41 +239,24 @@ public class TicketQueries {
         return "%" + search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private List<TicketSummary> summaries(List<Ticket> tickets, Viewer viewer) {
-        if (tickets.isEmpty()) {
-            return List.of();
-        }
-        Instant now = Instant.now();
-        Map<Long, String> departments = names("select d.id, d.name from Department d where d.id in :ids",
-                ids(tickets, Ticket::getDepartmentId));
-        Map<Long, String> assignees = names("select u.id, u.displayName from User u where u.id in :ids",
-                ids(tickets, Ticket::getAssigneeId));
-        Map<Long, String> customers = viewer == Viewer.PROVIDER && tickets.stream().noneMatch(Ticket::isShareCustomer)
-                ? new HashMap<>() : names("select c.id, c.name from Customer c where c.id in :ids", ids(tickets, Ticket::getCustomerId));
-        return tickets.stream().map(t -> new TicketSummary(t.getId(), t.getNumber(), t.getSubject(), t.getStatus(),
-                t.getPriority(), departments.get(t.getDepartmentId()),
-                VisibilityPolicy.seesCustomer(viewer, t.isShareCustomer()) ? customers.get(t.getCustomerId())
-                        : t.getCustomerPseudonym(),
-                !VisibilityPolicy.seesCustomer(viewer, t.isShareCustomer()),
-                viewer == Viewer.CUSTOMER ? null : assignees.get(t.getAssigneeId()),
-                t.getUpdatedAt(), t.getQueueDue(), viewer == Viewer.CUSTOMER ? SlaState.NONE : SlaState.of(t.getQueueDue(), now),
-                t.getEscalationState(), t.tagSet(),
-                viewer == Viewer.PROVIDER ? directory.byId(t.getTenantId()).map(TenantSnapshot::displayName).orElse("")
-                        : null)).toList();
+    private TicketSummary summary(Ticket ticket, Viewer viewer) {
+        Department department = em.find(Department.class, ticket.getDepartmentId());
+        User assignee = ticket.getAssigneeId() == null ? null : em.find(User.class, ticket.getAssigneeId());
+        Customer customer = em.find(Customer.class, ticket.getCustomerId());
+        return summary(ticket, department.getName(), assignee == null ? null : assignee.getDisplayName(),
+                customer.getName(), viewer, Instant.now());
     }
 
-    private static Collection<Long> ids(List<Ticket> tickets, Function<Ticket, Long> id) {
-        return tickets.stream().map(id).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    /** A list line, with what the viewer may not see left out: the customer for the provider, staff matters for the customer. */
+    private TicketSummary summary(Ticket t, String department, String assignee, String customer, Viewer viewer,
+            Instant now) {
+        boolean seesCustomer = VisibilityPolicy.seesCustomer(viewer, t.isShareCustomer());
+        return new TicketSummary(t.getId(), t.getNumber(), t.getSubject(), t.getStatus(), t.getPriority(), department,
+                seesCustomer ? customer : t.getCustomerPseudonym(), !seesCustomer,
+                viewer == Viewer.CUSTOMER ? null : assignee, t.getUpdatedAt(), t.getQueueDue(),
+                viewer == Viewer.CUSTOMER ? SlaState.NONE : SlaState.of(t.getQueueDue(), now), t.getEscalationState(),
+                t.tagSet(), viewer == Viewer.PROVIDER
+                        ? directory.byId(t.getTenantId()).map(TenantSnapshot::displayName).orElse("") : null);
     }
 
-    /** Names by id; a null id (no assignee) finds nothing, so the map must accept it. */
-    private Map<Long, String> names(String jpql, Collection<Long> ids) {
-        Map<Long, String> names = new HashMap<>();
-        if (ids.isEmpty()) {
-            return names;
-        }
-        em.createQuery(jpql, Object[].class).setParameter("ids", ids).getResultStream()
-                .forEach(row -> names.put((Long) row[0], (String) row[1]));
-        return names;
-    }
 }

@@ -11,6 +11,16 @@ public final class Pages {
     private Pages() {
     }
 
+    /** A whole-number request parameter, or null when it is missing or not a number. */
+    public static Long longParameter(String name) {
+        String value = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+        try {
+            return value == null ? null : Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     public static void notFound() {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();

@@ -120,6 +120,7 @@ public class MailboxPoller {
     }
 
     private Map<Long, PollResult> pollAll() {
+        long started = System.nanoTime();
         List<Long> tenants = mailboxes.pollable();
         Semaphore slots = new Semaphore(config.inboundParallel());
         Map<Long, Future<PollResult>> running = new LinkedHashMap<>();
@@ -155,6 +156,11 @@ public class MailboxPoller {
                 LOG.log(Level.WARNING, "Mailbox of tenant " + task.getKey() + " could not be fetched", e.getCause());
                 results.put(task.getKey(), PollResult.failed("mailbox.error.other"));
             }
+        }
+        int accepted = results.values().stream().mapToInt(PollResult::accepted).sum();
+        if (accepted > 0) {
+            LOG.log(Level.INFO, "Mailbox round: {0} mailboxes, {1} mails taken in {2} ms", new Object[] {
+                    tenants.size(), accepted, (System.nanoTime() - started) / 1_000_000});
         }
         return results;
     }

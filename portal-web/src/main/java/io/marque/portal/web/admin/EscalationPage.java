@@ -67,7 +67,23 @@ public class EscalationPage implements Serializable {
         return ticket == null ? List.of() : List.of(Visibility.values()).stream().filter(ticket::mayWrite).toList();
     }
 
-    public TicketDetail getTicket() { return ticket; }
+    /**
+     * The ticket, loaded again if this view's state was dropped while the page was rendering (a
+     * session keeps a bounded number of views, and many parallel requests of one session evict them).
+     */
+    public TicketDetail getTicket() {
+        if (ticket == null && id == null) {
+            id = Pages.longParameter("id");
+        }
+        if (ticket == null && id != null) {
+            try {
+                ticket = desk.read(me.actor(), id);
+            } catch (NotFoundException e) {
+                return null;
+            }
+        }
+        return ticket;
+    }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
     public String getBody() { return body; }

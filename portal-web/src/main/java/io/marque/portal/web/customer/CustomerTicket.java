@@ -7,20 +7,22 @@ import io.marque.portal.web.Feedback;
 import io.marque.portal.web.Pages;
 import io.marque.portal.web.security.CurrentUser;
 import io.marque.portal.web.ticket.Uploads;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.io.Serializable;
 import java.util.List;
 
 /**
  * One of the customer's tickets: the public conversation, an answer with files, close, reopen and
  * rating. Another customer's ticket number shows the site's 404.
+ *
+ * <p>Request-scoped behind a stateless view: every form carries the ticket's number, so nothing of
+ * the page is kept in the session between requests (see {@code customer/ticket.xhtml}).
  */
 @Named
-@ViewScoped
-public class CustomerTicket implements Serializable {
+@RequestScoped
+public class CustomerTicket {
 
     private static final String RELOAD = "?faces-redirect=true&includeViewParams=true";
 
@@ -36,18 +38,13 @@ public class CustomerTicket implements Serializable {
     private Long n;
     private TicketDetail ticket;
     private String body;
-    private transient List<Part> files;
+    private List<Part> files;
     private Integer rating;
     private String ratingComment;
 
-    /** The view action: loads the ticket, or answers 404. */
+    /** The view action: the site's 404 for a ticket that is not the customer's. */
     public void load() {
-        try {
-            ticket = n == null ? null : desk.read(me.actor(), n);
-        } catch (NotFoundException e) {
-            ticket = null;
-        }
-        if (ticket == null) {
+        if (getTicket() == null) {
             Pages.notFound();
         }
     }
@@ -69,7 +66,25 @@ public class CustomerTicket implements Serializable {
                 RELOAD);
     }
 
-    public TicketDetail getTicket() { return ticket; }
+    /**
+     * The ticket, loaded when the page or a form of it first asks. A form's buttons ask before the
+     * view parameter has reached {@link #n} (Faces decodes them first), so the number is read from the
+     * request then.
+     */
+    public TicketDetail getTicket() {
+        if (n == null) {
+            n = Pages.longParameter("n");
+        }
+        if (ticket == null && n != null) {
+            try {
+                ticket = desk.read(me.actor(), n);
+            } catch (NotFoundException e) {
+                return null;
+            }
+        }
+        return ticket;
+    }
+
     public Long getN() { return n; }
     public void setN(Long n) { this.n = n; }
     public String getBody() { return body; }

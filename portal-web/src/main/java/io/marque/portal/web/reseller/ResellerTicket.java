@@ -151,7 +151,23 @@ public class ResellerTicket implements Serializable {
         return TicketStatus.SETTABLE.stream().sorted().toList();
     }
 
-    public TicketDetail getTicket() { return ticket; }
+    /**
+     * The ticket, loaded again if this view's state was dropped while the page was rendering (a
+     * session keeps a bounded number of views, and many parallel requests of one session evict them).
+     */
+    public TicketDetail getTicket() {
+        if (ticket == null && n == null) {
+            n = Pages.longParameter("n");
+        }
+        if (ticket == null && n != null) {
+            try {
+                ticket = desk.read(me.actor(), n);
+            } catch (NotFoundException e) {
+                return null;
+            }
+        }
+        return ticket;
+    }
     public Long getN() { return n; }
     public void setN(Long n) { this.n = n; }
     public String getBody() { return body; }

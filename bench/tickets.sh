@@ -1,0 +1,304 @@
+#!/usr/bin/env bash
+# Marque's ticket benchmark at scale, on loopback and PostgreSQL:
+#   bench/tickets.sh [--no-build] [--no-docs]
+# Creates the database marque_bench, lets the portal migrate it and seed the demo, seeds 1,000
+# resellers, 100,000 customers, 1,000,000 tickets and 5,000,000 messages (bench/tickets-seed.sql),
+# then measures with wrk: a customer's ticket list and ticket page, a reseller's queue, a full-text
+# search for a common and a rare word, the provider's escalation queue, and opening tickets; then
+# the time for 500 resellers' IMAP mailboxes (GreenMail) holding 10 new mails each to become
+# tickets. Writes bench/results/tickets-<timestamp>.md and, unless --no-docs, the "Tickets at scale"
+# section of docs/performance.md. Stops the server and GreenMail when it ends, however it ends.
+#
+# Settings (environment):
+#   BENCH_PORT_OFFSET    socket binding port offset (HTTP port = 8080 + offset)     300
+#   BENCH_TENANTS, BENCH_CUSTOMERS, BENCH_TICKETS, BENCH_MESSAGES
+#                        resellers; customers, tickets per reseller; messages per ticket  1000 100 1000 5
+#   BENCH_MAILBOXES, BENCH_MAILS   mailboxes fetched; new mails in each                500 10
+#   BENCH_THREADS, BENCH_CONNECTIONS, BENCH_DURATION                                  2 32 20s
+#   BENCH_WARMUP, BENCH_WARMUP_ROUNDS  every target this long, this many rounds, first  10s 4
+#   BENCH_JAVA_OPTS      extra JVM options for the server                            unset
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+server="$root/portal-ear/target/wildfly"
+ear="$root/portal-ear/target/marque.ear"
+
+build=1
+docs=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=0 ;;
+    --no-docs) docs=0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+offset="${BENCH_PORT_OFFSET:-300}"
+port=$((8080 + offset))
+tenants="${BENCH_TENANTS:-1000}"
+customers="${BENCH_CUSTOMERS:-100}"
+tickets="${BENCH_TICKETS:-1000}"
+messages="${BENCH_MESSAGES:-5}"
+mailboxes="${BENCH_MAILBOXES:-500}"
+mails="${BENCH_MAILS:-10}"
+threads="${BENCH_THREADS:-2}"
+connections="${BENCH_CONNECTIONS:-32}"
+duration="${BENCH_DURATION:-20s}"
+warmup="${BENCH_WARMUP:-10s}"
+db=marque_bench
+
+log() { printf '[tickets %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+psql_admin() {
+  psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres "$@" 2>/dev/null && return 0
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"; else sudo -u postgres psql -X -q -v ON_ERROR_STOP=1 "$@"; fi
+}
+psql_bench() { PGPASSWORD=marque_it psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U marque_it -d "$db" "$@"; }
+
+command -v wrk >/dev/null 2>&1 || { log "installing wrk …"; as_root apt-get update -qq;
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq wrk >/dev/null; }
+pg_isready -q -h 127.0.0.1 -p 5432 || die "PostgreSQL is not running on 127.0.0.1:5432 (./marque test starts it)"
+
+if [ "$build" = 1 ]; then
+  log "building (mvn -B -q -DskipTests package) …"
+  mvn -B -q -DskipTests package
+fi
+[ -x "$server/bin/standalone.sh" ] && [ -f "$ear" ] || die "build first (no prepared server or EAR)"
+curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/" && die "something already answers on port $port"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/marque-tickets.XXXXXX")
+base="$tmp/server"
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$root/bench/results"
+result="$root/bench/results/tickets-$stamp.md"
+java_pid=""
+greenmail_pid=""
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  stop_server
+  [ -n "$greenmail_pid" ] && kill "$greenmail_pid" 2>/dev/null || true
+  if [ "$status" != 0 ] && [ -f "$base/log/server.log" ]; then
+    cp -f "$base/log/server.log" "$root/bench/results/tickets-$stamp-server.log" 2>/dev/null || true
+    log "the server's log is in bench/results/tickets-$stamp-server.log"
+  fi
+  rm -rf "$tmp"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- the database and the server ---------------------------------------------------------------
+log "creating the database $db …"
+psql_admin -d postgres -c "drop database if exists $db with (force)" \
+  -c "do \$\$ begin if not exists (select from pg_roles where rolname = 'marque_it') then create role marque_it login password 'marque_it'; end if; end \$\$" \
+  -c "create database $db owner marque_it"
+
+export MARQUE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MARQUE_DB_DRIVER=postgresql
+export MARQUE_DB_USER=marque_it MARQUE_DB_PASSWORD=marque_it
+export MARQUE_SECRET_KEY
+MARQUE_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
+export MARQUE_MAIL_DIR="$tmp/mail" MARQUE_PUBLIC_PORT="$port" MARQUE_DEMO_DATA=true
+export MARQUE_INBOUND_INTERVAL_MS=2000 MARQUE_MAILBOX_ALLOW_PRIVATE=true
+unset MARQUE_SMTP_HOST || true
+[ -n "${BENCH_JAVA_OPTS:-}" ] && export JAVA_OPTS="${JAVA_OPTS:-} $BENCH_JAVA_OPTS"
+
+start_server() {
+  rm -rf "$base"
+  mkdir -p "$base/configuration" "$base/deployments" "$base/log"
+  find "$server/standalone/configuration" -maxdepth 1 -type f -exec cp -f {} "$base/configuration/" \;
+  cp -f "$ear" "$base/deployments/marque.ear"
+  "$server/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$offset" \
+    >"$tmp/console.log" 2>&1 &
+  local started_at
+  started_at=$(date +%s)
+  while [ $(( $(date +%s) - started_at )) -lt 300 ]; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://acme.localhost:$port/login" || true)" = 200 ] && break
+    sleep 1
+  done
+  java_pid=$(pgrep -f -- "-Djboss.server.base.dir=$base" | while read -r p; do
+    [ "$(cat /proc/"$p"/comm 2>/dev/null)" = java ] && echo "$p"; done | head -n 1 || true)
+  [ -n "$java_pid" ] || { tail -n 30 "$tmp/console.log" >&2; die "the portal did not start"; }
+  log "portal up after $(( $(date +%s) - started_at ))s (java pid $java_pid)"
+}
+
+stop_server() {
+  if [ -n "$java_pid" ] && kill -0 "$java_pid" 2>/dev/null; then
+    kill -TERM "$java_pid" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$java_pid" 2>/dev/null || break; sleep 1; done
+    kill -KILL "$java_pid" 2>/dev/null || true
+  fi
+  java_pid=""
+}
+
+log "first start: Flyway migrates $db and the demo is seeded …"
+start_server
+stop_server
+log "seeding $tenants resellers × $customers customers, $tickets tickets × $messages messages …"
+seed_started=$(date +%s)
+psql_bench -v tenants="$tenants" -v customers="$customers" -v tickets="$tickets" -v messages="$messages" \
+  -f "$root/bench/tickets-seed.sql" >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; die "seeding failed"; }
+seed_s=$(( $(date +%s) - seed_started ))
+db_size=$(psql_bench -At -c "select pg_size_pretty(pg_database_size('$db'))")
+log "seeded in ${seed_s}s; the database holds $db_size"
+start_server
+
+# --- sign-ins ----------------------------------------------------------------------------------
+sign_in() { # host email -> the sid cookie
+  local jar="$tmp/jar-$RANDOM"
+  curl -sS --max-time 30 -c "$jar" -o /dev/null --data-urlencode login=login --data-urlencode "email=$2" \
+    --data-urlencode password=demo-password --data-urlencode 'submit=Sign in' \
+    --data-urlencode jakarta.faces.ViewState=stateless "http://$1:$port/login"
+  awk '$6 == "sid" { print $7 }' "$jar" | tail -n 1
+}
+customer_sid=$(sign_in b1.bench.localhost c1@b1.bench.localhost)
+creator_sid=$(sign_in b1.bench.localhost c2@b1.bench.localhost)
+agent_sid=$(sign_in b1.bench.localhost agent@b1.bench.localhost)
+provider_sid=$(sign_in provider.localhost agent@northwind.example)
+for s in "$customer_sid" "$creator_sid" "$agent_sid" "$provider_sid"; do [ -n "$s" ] || die "a sign-in failed"; done
+
+# --- measuring ---------------------------------------------------------------------------------
+to_ms() {
+  awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 } else { printf "%s", v } }'
+}
+rows=()
+# name host path sid [lua]: the targets, warmed up together before any is measured (the JIT compilers
+# need minutes on this machine: a single short warm-up measures the compiler, not the portal)
+targets=(
+  "customer-tickets|b1.bench.localhost|/customer/tickets|$customer_sid|"
+  "customer-ticket|b1.bench.localhost|/customer/ticket?n=1|$customer_sid|"
+  "reseller-queue|b1.bench.localhost|/reseller/tickets|$agent_sid|"
+  "search-common|b1.bench.localhost|/reseller/tickets?status=ANY&q=kernel|$agent_sid|"
+  "search-rare|b1.bench.localhost|/reseller/tickets?status=ANY&q=zircon|$agent_sid|"
+  "provider-queue|provider.localhost|/admin/escalations|$provider_sid|"
+  "ticket-create|b1.bench.localhost|/customer/new-ticket|$creator_sid|$root/bench/create-ticket.lua"
+)
+export DEPARTMENT=10000000001
+run_wrk() { # seconds-or-duration host path sid lua [--latency]
+  local lua="${5:-$root/bench/status.lua}"
+  wrk -t"$threads" -c"$connections" -d"$1" ${6:-} -H "Host: $2:$port" -H "Cookie: sid=$4" -s "$lua" \
+    "http://127.0.0.1:$port$3"
+}
+warm_rounds="${BENCH_WARMUP_ROUNDS:-4}"
+log "warming up: $warm_rounds rounds of $warmup on every target …"
+for _ in $(seq 1 "$warm_rounds"); do
+  for target in "${targets[@]}"; do
+    IFS='|' read -r name host path sid lua <<<"$target"
+    run_wrk "$warmup" "$host" "$path" "$sid" "$lua" >/dev/null 2>&1 || true
+  done
+done
+measure() { # name host path sid [lua]
+  local name="$1" host="$2" path="$3" sid="$4" lua="${5:-}"
+  if [ -z "$lua" ]; then
+    local code
+    code=$(curl -s -o "$tmp/page.html" -w '%{http_code}' --max-time 20 -H "Host: $host:$port" -H "Cookie: sid=$sid" \
+      "http://127.0.0.1:$port$path")
+    [ "$code" = 200 ] || die "$name: $path answers $code before the run"
+  fi
+  local out="$tmp/wrk-$name.txt"
+  run_wrk "$duration" "$host" "$path" "$sid" "$lua" --latency >"$out" 2>&1
+  local rps p50 p99 bad
+  rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
+  p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
+  p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
+  bad=$(awk '/^NON200/ { print $2 " (first " $3 ")" }' "$out")
+  log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, unexpected answers: $bad"
+  rows+=("| $name | \`$host$path\` | $rps | $p50 ms | $p99 ms | $bad |")
+  { echo "### $name"; echo '```'; cat "$out"; echo '```'; } >>"$tmp/wrk-all.md"
+}
+rare=$(psql_bench -At -c "select count(distinct m.ticket_id) from ticket_message m where m.tenant_id = 10000000001 and m.search_vector @@ plainto_tsquery('simple', 'zircon')")
+common=$(psql_bench -At -c "select count(distinct m.ticket_id) from ticket_message m where m.tenant_id = 10000000001 and m.search_vector @@ plainto_tsquery('simple', 'kernel')")
+before=$(psql_bench -At -c "select count(*) from ticket where tenant_id = 10000000001")
+for target in "${targets[@]}"; do
+  IFS='|' read -r name host path sid lua <<<"$target"
+  measure "$name" "$host" "$path" "$sid" "$lua"
+done
+after=$(psql_bench -At -c "select count(*) from ticket where tenant_id = 10000000001")
+log "ticket-create opened $((after - before)) tickets"
+rss_kib=$(awk '/^VmRSS:/ { print $2 }' "/proc/$java_pid/status")
+
+# --- mailboxes ---------------------------------------------------------------------------------
+log "mailboxes: GreenMail with $mailboxes mailboxes × $mails mails …"
+gm_jar="$tmp/greenmail-standalone.jar"
+mvn -B -q dependency:copy -Dartifact=com.icegreen:greenmail-standalone:2.1.3 -DoutputDirectory="$tmp" \
+  -Dmdep.stripVersion=true >/dev/null
+java -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostname=127.0.0.1 \
+  -Dgreenmail.auth.disabled -jar "$gm_jar" >"$tmp/greenmail.log" 2>&1 &
+greenmail_pid=$!
+for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/3143) 2>/dev/null && break; sleep 1; done
+python3 - "$mailboxes" "$mails" <<'PY'
+import smtplib, sys
+from email.message import EmailMessage
+boxes, per = int(sys.argv[1]), int(sys.argv[2])
+with smtplib.SMTP("127.0.0.1", 3025) as smtp:
+    for t in range(1, boxes + 1):
+        for i in range(1, per + 1):
+            m = EmailMessage()
+            m["From"] = f"c{i}@b{t}.bench.localhost"
+            m["To"] = f"support@b{t}.bench.localhost"
+            m["Subject"] = f"Mail {i} to reseller {t}"
+            m["Message-ID"] = f"<bench-{t}-{i}@customer.example>"
+            m.set_content(f"Hello,\n\nmy server {i} does not answer.\n\nThanks")
+            smtp.send_message(m)
+PY
+sealed=$(java "$root/bench/SealPassword.java" "$MARQUE_SECRET_KEY" any-password)
+mail_started=$(date +%s.%N)
+psql_bench -c "insert into mailbox (tenant_id, imap_host, imap_port, imap_tls, imap_user, imap_password, imap_folder,
+    smtp_host, smtp_port, smtp_starttls, version)
+  select 10000000000 + t, '127.0.0.1', 3143, false, 'support@b' || t || '.bench.localhost', '$sealed', 'INBOX',
+    null, 587, true, 0 from generate_series(1, $mailboxes) t"
+expected=$((mailboxes * mails))
+done_count=0
+while true; do
+  done_count=$(psql_bench -At -c "select count(*) from inbound_mail where tenant_id > 10000000000")
+  [ "$done_count" -ge "$expected" ] && break
+  awk -v s="$mail_started" -v n="$(date +%s.%N)" 'BEGIN { exit !(n - s > 600) }' && die "only $done_count of $expected mails in 10 minutes"
+  sleep 0.5
+done
+mail_s=$(awk -v s="$mail_started" -v n="$(date +%s.%N)" 'BEGIN { printf "%.1f", n - s }')
+opened=$(psql_bench -At -c "select count(*) from inbound_mail where tenant_id > 10000000000 and outcome = 'TICKET_OPENED'")
+log "mailboxes: $expected mails became $opened tickets in ${mail_s}s"
+
+# --- the record --------------------------------------------------------------------------------
+{
+  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'): PostgreSQL $(psql_bench -At -c 'show server_version'), database $db_size"
+  echo "after seeding $tenants resellers, $((tenants * customers)) customers, $((tenants * tickets)) tickets and"
+  echo "$((tenants * tickets * messages)) messages (${seed_s} s, indexes included); \`wrk -t$threads -c$connections -d$duration\`"
+  echo "after $warm_rounds warm-up rounds of ${warmup} on every target, wrk on the same 2-core machine as the server and"
+  echo "PostgreSQL."
+  echo
+  echo "| target | URL | req/s | p50 | p99 | unexpected answers |"
+  echo "|---|---|---:|---:|---:|---|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "The reseller \`b1\` has $tickets tickets; the common word is in $common of them, the rare one in $rare."
+  echo "\`ticket-create\` opened $((after - before)) tickets in its measured run (each with its first message, two outbox mails and"
+  echo "an activity entry). Server memory after the runs: resident **$((rss_kib / 1024)) MiB**."
+  echo
+  echo "Mailboxes: $mailboxes resellers' IMAP mailboxes (GreenMail on loopback) with $mails new mails each:"
+  echo "all $expected turned into $opened new tickets **${mail_s} s** after the mailboxes were configured"
+  echo "(the poller's round starts every 2 s here; \`MARQUE_INBOUND_PARALLEL\` 16 mailboxes at a time)."
+} >"$tmp/section.md"
+{ echo "# Ticket benchmark $stamp"; echo; cat "$tmp/section.md"; echo; echo "## wrk output"; cat "$tmp/wrk-all.md"; } >"$result"
+log "wrote $result"
+if [ "$docs" = 1 ]; then
+  python3 - "$root/docs/performance.md" "$tmp/section.md" <<'PY'
+import sys
+doc, section = sys.argv[1], open(sys.argv[2]).read()
+text = open(doc).read()
+start, end = "<!-- tickets:start -->", "<!-- tickets:end -->"
+block = start + "\n" + section + end
+if start in text:
+    text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
+else:
+    text = text.rstrip() + "\n\n## Tickets at scale\n\n" + block + "\n"
+open(doc, "w").write(text)
+PY
+  log "updated docs/performance.md"
+fi
