@@ -190,6 +190,12 @@ class TenantIsolationIT {
                 () -> domains.add(provider, b.tenantId(), "bad host/../x"));
         domains.remove(provider, added.id());
         assertTrue(directory.lookup(extra).isEmpty());
+        List<String> seenByA = activity.page(a.admin(), null).stream()
+                .filter(e -> extra.equals(e.target())).map(ActivityView::action).toList();
+        assertTrue(seenByA.contains("domain.added") && seenByA.contains("domain.removed"),
+                "the reseller's admin sees what the provider did to its domains: " + seenByA);
+        assertTrue(activity.page(b.admin(), null).stream().noneMatch(e -> extra.equals(e.target())),
+                "and no other reseller does");
         assertThrows(io.marque.portal.platform.InvalidInputException.class,
                 () -> domains.remove(provider, domains.own(a.admin()).get(0).id()), "the last domain stays");
     }

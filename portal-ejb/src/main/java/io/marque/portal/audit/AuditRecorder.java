@@ -26,6 +26,18 @@ public class AuditRecorder {
         write(actor.tenantId(), actor.userId(), actor.email(), action, target, detail, actor.clientAddress());
     }
 
+    /**
+     * An action of one tenant's staff on another tenant (the provider adding a reseller's domain or
+     * suspending it): recorded in the actor's log, and in the affected tenant's too, so its admins see
+     * what was done to it.
+     */
+    public void recordOn(long affectedTenantId, Actor actor, String action, String target, String detail) {
+        record(actor, action, target, detail);
+        if (affectedTenantId != actor.tenantId()) {
+            write(affectedTenantId, actor.userId(), actor.email(), action, target, detail, actor.clientAddress());
+        }
+    }
+
     /** For events with no signed-in actor: a failed sign-in, a reset request, a self sign-up. */
     public void recordAnonymous(long tenantId, String who, String action, String target, String detail,
             String clientAddress) {

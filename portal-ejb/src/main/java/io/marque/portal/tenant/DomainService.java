@@ -54,7 +54,7 @@ public class DomainService {
         Domain domain = new Domain(tenantId, name, first, Instant.now());
         em.persist(domain);
         em.flush();
-        audit.record(actor, "domain.added", name, tenant.getName());
+        audit.recordOn(tenantId, actor, "domain.added", name, tenant.getName());
         changed.fire(new TenantChanged(tenantId));
         return DomainView.of(domain);
     }
@@ -74,7 +74,8 @@ public class DomainService {
             Domain next = em.find(Domain.class, all.stream().filter(d -> d.id() != domainId).findFirst().orElseThrow().id());
             next.setPrimary(true);
         }
-        audit.record(actor, "domain.removed", domain.getHost(), em.find(Tenant.class, domain.getTenantId()).getName());
+        audit.recordOn(domain.getTenantId(), actor, "domain.removed", domain.getHost(),
+                em.find(Tenant.class, domain.getTenantId()).getName());
         changed.fire(new TenantChanged(domain.getTenantId()));
     }
 
@@ -88,7 +89,7 @@ public class DomainService {
                 .setParameter("tenant", domain.getTenantId()).getResultList()) {
             other.setPrimary(other.getId().equals(domain.getId()));
         }
-        audit.record(actor, "domain.primary", domain.getHost(), null);
+        audit.recordOn(domain.getTenantId(), actor, "domain.primary", domain.getHost(), null);
         changed.fire(new TenantChanged(domain.getTenantId()));
     }
 

@@ -109,7 +109,7 @@ public class ResellerAdministration {
             throw new NotFoundException("Reseller");
         }
         tenant.setStatus(status);
-        audit.record(actor, status == TenantStatus.SUSPENDED ? "reseller.suspended" : "reseller.reactivated",
+        audit.recordOn(tenantId, actor, status == TenantStatus.SUSPENDED ? "reseller.suspended" : "reseller.reactivated",
                 tenant.getName(), null);
         changed.fire(new TenantChanged(tenantId));
     }

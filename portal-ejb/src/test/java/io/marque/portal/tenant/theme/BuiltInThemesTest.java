@@ -104,8 +104,11 @@ class BuiltInThemesTest {
         Theme aurora = registry.theme("aurora");
 
         assertEquals(registry.theme("base").property("font.family"), aurora.property("font.family"));
-        assertEquals(registry.theme("base").text("mail/layout.html"), aurora.text("mail/layout.html"));
-        assertEquals(registry.theme("base").text("pdf/document.xhtml"), aurora.text("pdf/document.xhtml"));
+        assertEquals(registry.theme("base").text("mail/password-reset.html"), aurora.text("mail/password-reset.html"));
+        assertEquals(registry.theme("base").text("pdf/document.xhtml"), aurora.text("pdf/document.xhtml"),
+                "Aurora keeps base's PDF page (Harbor has its own)");
+        assertEquals(registry.theme("base").text("mail/layout.html"), registry.theme("harbor").text("mail/layout.html"),
+                "Harbor keeps base's mail layout (Aurora has its own)");
     }
 
     @Test
@@ -167,6 +170,9 @@ class BuiltInThemesTest {
         assertTrue(registry.theme("aurora").messageKeys(Locale.ENGLISH).contains("login.title"));
         assertEquals("Welcome aboard", registry.theme("harbor").message(Locale.ENGLISH, "login.title"));
         assertEquals("Staff sign-in", registry.theme("console").message(Locale.ENGLISH, "login.title"));
+        assertEquals("С возвращением в ваше облако", registry.theme("aurora").message(Locale.forLanguageTag("ru"), "login.title"),
+                "a child rewords in Russian too");
+        assertEquals("Добро пожаловать на борт", registry.theme("harbor").message(Locale.forLanguageTag("ru"), "login.title"));
     }
 
     @Test

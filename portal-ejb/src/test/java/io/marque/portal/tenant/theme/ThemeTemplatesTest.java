@@ -16,6 +16,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 
@@ -28,6 +29,10 @@ class ThemeTemplatesTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)*)}");
+
+    /** The ticket notices to reseller and provider staff. */
+    private static final List<String> STAFF_MAILS = List.of("ticket-new", "ticket-customer-reply",
+            "ticket-provider-reply", "ticket-escalated", "ticket-provider-update");
 
     /** Each template and the placeholders it uses; the renderer fills them (see themes/README.md). */
     private static final Map<String, Set<String>> PLACEHOLDERS = new LinkedHashMap<>();
@@ -42,14 +47,26 @@ class ThemeTemplatesTest {
         PLACEHOLDERS.put("mail/invitation.txt", Set.of("inviteUrl"));
         PLACEHOLDERS.put("pdf/document.xhtml", Set.of("lang", "title", "brandName", "colorPrimary", "footer",
                 "content"));
+        for (String customer : List.of("ticket-created", "ticket-reply")) {
+            PLACEHOLDERS.put("mail/" + customer + ".html", Set.of("marker", "body", "ticketUrl", "colorPrimary"));
+            PLACEHOLDERS.put("mail/" + customer + ".txt", Set.of("marker", "body", "ticketUrl"));
+        }
+        for (String staff : STAFF_MAILS) {
+            PLACEHOLDERS.put("mail/" + staff + ".html", Set.of("body", "ticketUrl", "colorPrimary"));
+            PLACEHOLDERS.put("mail/" + staff + ".txt", Set.of("body", "ticketUrl"));
+        }
     }
 
     /** Every message key the templates use; the bundles of base must define them. */
     private static final Set<String> KEYS = Set.of("mail.greeting", "mail.footer.help", "mail.link.fallback",
             "mail.reset.intro", "mail.reset.action", "mail.reset.expiry", "mail.reset.ignore",
-            "mail.invitation.intro", "mail.invitation.action", "mail.invitation.expiry", "mail.invitation.ignore");
+            "mail.invitation.intro", "mail.invitation.action", "mail.invitation.expiry", "mail.invitation.ignore",
+            "mail.ticket.created.intro", "mail.ticket.reply.intro", "mail.ticket.wrote", "mail.ticket.answerByMail",
+            "mail.ticket.open", "mail.ticket.staffWrote", "mail.ticket.new.intro", "mail.ticket.customerReply.intro",
+            "mail.ticket.providerReply.intro", "mail.ticket.escalated.intro", "mail.ticket.providerUpdate.intro");
 
-    private final Theme base = new ThemeRegistry(getClass().getClassLoader(), null).theme("base");
+    private final ThemeRegistry registry = new ThemeRegistry(getClass().getClassLoader(), null);
+    private final Theme base = registry.theme("base");
 
     @Test
     void templatesUseTheDocumentedPlaceholders() {
@@ -68,11 +85,33 @@ class ThemeTemplatesTest {
         assertEquals(new TreeSet<>(KEYS), used);
     }
 
+    static List<String> templates() {
+        return List.copyOf(PLACEHOLDERS.keySet());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"mail/layout.html", "mail/logo.html", "mail/layout.txt", "mail/password-reset.html",
-        "mail/password-reset.txt", "mail/invitation.html", "mail/invitation.txt", "pdf/document.xhtml"})
+    @MethodSource("templates")
     void allWordingComesFromMessageKeys(String template) {
-        String text = text(template);
+        assertNoLiteralWording(template, text(template));
+    }
+
+    /**
+     * The example themes replace some templates (Aurora its mail layout, Harbor its PDF page): theirs are
+     * found first, need the same placeholders, are as well-formed and hold no wording of their own.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"aurora:mail/layout.html", "harbor:pdf/document.xhtml"})
+    void childTemplatesOverrideBaseAndKeepItsContract(String themeAndTemplate) throws Exception {
+        String theme = themeAndTemplate.split(":")[0];
+        String template = themeAndTemplate.split(":")[1];
+        String own = registry.theme(theme).text(template).orElseThrow();
+        assertTrue(!own.equals(text(template)), theme + " has its own " + template);
+        assertEquals(new TreeSet<>(PLACEHOLDERS.get(template)), matches(PLACEHOLDER, own), theme + " " + template);
+        assertEquals("html", parse(own).getDocumentElement().getLocalName());
+        assertNoLiteralWording(theme + " " + template, own);
+    }
+
+    private static void assertNoLiteralWording(String template, String text) {
         assertTrue(PLACEHOLDER.matcher(text).replaceAll("").indexOf("${") < 0, template + ": malformed ${...}");
         assertTrue(MESSAGE_KEY.matcher(text).replaceAll("").indexOf("#{") < 0, template + ": malformed #{...}");
 
@@ -97,7 +136,9 @@ class ThemeTemplatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mail/logo.html", "mail/password-reset.html", "mail/invitation.html"})
+    @ValueSource(strings = {"mail/logo.html", "mail/password-reset.html", "mail/invitation.html",
+        "mail/ticket-created.html", "mail/ticket-reply.html", "mail/ticket-new.html", "mail/ticket-customer-reply.html",
+        "mail/ticket-provider-reply.html", "mail/ticket-escalated.html", "mail/ticket-provider-update.html"})
     void fragmentsAreBalanced(String template) throws Exception {
         parse("<div>" + text(template) + "</div>");
     }
