@@ -54,12 +54,18 @@ class ResellerJourneyIT {
 
         agent.open(ACME, "/reseller/customers?q=bob");
         assertEquals(List.of("bob@example.com"), emails(agent));
+        Http bobsSession = new Http();
+        assertEquals(302, bobsSession.signIn(ACME, "bob@example.com", "demo-password").statusCode());
+        assertEquals(200, bobsSession.get(ACME, "/customer/").statusCode(), "Bob is signed in");
         row(agent, "bob@example.com").findElement(By.cssSelector("input[value='Disable']")).click();
         bobDisabled = true;
         agent.waiting().until(d -> row(agent, "bob@example.com").getText().contains("Disabled"));
         assertEquals(List.of("bob@example.com"), emails(agent), "the search is kept after the change");
         assertEquals(200, new Http().signIn(ACME, "bob@example.com", "demo-password").statusCode(),
                 "a disabled customer stays on the sign-in page");
+        var ended = bobsSession.get(ACME, "/customer/");
+        assertEquals(302, ended.statusCode(), "the session Bob had open ends with his account");
+        assertTrue(ended.headers().firstValue("Location").orElse("").endsWith("/login"));
         row(agent, "bob@example.com").findElement(By.cssSelector("input[value='Enable']")).click();
         agent.waiting().until(d -> row(agent, "bob@example.com").getText().contains("Active"));
         bobDisabled = false;

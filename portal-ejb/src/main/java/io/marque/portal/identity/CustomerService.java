@@ -6,6 +6,7 @@ import io.marque.portal.platform.NotFoundException;
 import io.marque.portal.tenant.DomainDirectory;
 import io.marque.portal.tenant.TenantSnapshot;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,6 +39,9 @@ public class CustomerService {
 
     @Inject
     AuditRecorder audit;
+
+    @Inject
+    Event<SessionsRevoked> revoked;
 
     /**
      * One page of customers in id order, after {@code afterId} (keyset paging), whose name, company
@@ -88,6 +92,9 @@ public class CustomerService {
                 .setParameter("customer", customerId).getResultList()) {
             user.setStatus(enabled ? (user.getPasswordHash() == null ? UserStatus.INVITED : UserStatus.ACTIVE)
                     : UserStatus.DISABLED);
+            if (!enabled) {
+                revoked.fire(new SessionsRevoked(user.getId()));
+            }
         }
         customer.setStatus(enabled ? (customer.getStatus() == CustomerStatus.DISABLED ? CustomerStatus.ACTIVE
                 : customer.getStatus()) : CustomerStatus.DISABLED);

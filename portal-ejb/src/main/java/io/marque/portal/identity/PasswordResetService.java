@@ -7,6 +7,7 @@ import io.marque.portal.platform.InvalidInputException;
 import io.marque.portal.tenant.DomainDirectory;
 import io.marque.portal.tenant.TenantSnapshot;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -34,6 +35,9 @@ public class PasswordResetService {
 
     @PersistenceContext(unitName = "marque")
     private EntityManager em;
+
+    @Inject
+    Event<SessionsRevoked> revoked;
 
     @Inject
     Users users;
@@ -97,6 +101,7 @@ public class PasswordResetService {
         }
         PasswordPolicy.check("password", newPassword, user.getEmail());
         user.setPasswordHash(hasher.hash(newPassword));
+        revoked.fire(new SessionsRevoked(user.getId()));
         user.setFailedLogins(0);
         user.setLockedUntil(null);
         if (user.getStatus() == UserStatus.INVITED) {

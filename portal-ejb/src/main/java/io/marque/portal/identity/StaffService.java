@@ -4,6 +4,7 @@ import io.marque.portal.audit.AuditRecorder;
 import io.marque.portal.platform.InvalidInputException;
 import io.marque.portal.platform.NotFoundException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +23,9 @@ public class StaffService {
 
     @PersistenceContext(unitName = "marque")
     private EntityManager em;
+
+    @Inject
+    Event<SessionsRevoked> revoked;
 
     @Inject
     Users users;
@@ -64,6 +68,9 @@ public class StaffService {
             throw new InvalidInputException("", "error.staff.self");
         }
         user.setStatus(enabled ? (user.getPasswordHash() == null ? UserStatus.INVITED : UserStatus.ACTIVE) : UserStatus.DISABLED);
+        if (!enabled) {
+            revoked.fire(new SessionsRevoked(user.getId()));
+        }
         audit.record(actor, enabled ? "staff.enabled" : "staff.disabled", user.getEmail(), null);
     }
 

@@ -59,6 +59,9 @@ public class SignIn {
         }
     }
 
+    /** The session attribute holding when its user signed in, for {@code SessionTenantGuard}. */
+    public static final String SIGNED_IN_AT = "marque.signedInAt";
+
     public String signIn() throws IOException {
         TenantLoginToken token = isSecondStep()
                 ? TenantLoginToken.secondFactor(tenant.id(), challenge, code == null ? null : code.strip(), CurrentUser.clientAddress())
@@ -83,6 +86,7 @@ public class SignIn {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         request.changeSessionId();
+        request.getSession().setAttribute(SIGNED_IN_AT, java.time.Instant.now());
         SavedRequest saved = WebUtils.getAndClearSavedRequest(request);
         String home = me.getHome();
         String target = saved != null && saved.getRequestURI() != null && saved.getRequestURI().startsWith(home)
