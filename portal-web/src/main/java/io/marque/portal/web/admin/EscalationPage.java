@@ -1,6 +1,5 @@
 package io.marque.portal.web.admin;
 
-import io.marque.portal.platform.NotFoundException;
 import io.marque.portal.ticket.ProviderDesk;
 import io.marque.portal.ticket.TicketDetail;
 import io.marque.portal.ticket.Visibility;
@@ -43,12 +42,7 @@ public class EscalationPage implements Serializable {
     private String summary;
 
     public void load() {
-        try {
-            ticket = id == null ? null : desk.read(me.actor(), id);
-        } catch (NotFoundException e) {
-            ticket = null;
-        }
-        if (ticket == null) {
+        if (getTicket() == null) {
             Pages.notFound();
         }
     }
@@ -72,15 +66,9 @@ public class EscalationPage implements Serializable {
      * session keeps a bounded number of views, and many parallel requests of one session evict them).
      */
     public TicketDetail getTicket() {
-        if (ticket == null && id == null) {
-            id = Pages.longParameter("id");
-        }
-        if (ticket == null && id != null) {
-            try {
-                ticket = desk.read(me.actor(), id);
-            } catch (NotFoundException e) {
-                return null;
-            }
+        if (ticket == null) {
+            id = id != null ? id : Pages.longParameter("id");
+            ticket = id == null ? null : Pages.found(() -> desk.read(me.actor(), id));
         }
         return ticket;
     }

@@ -1,6 +1,5 @@
 package io.marque.portal.web.customer;
 
-import io.marque.portal.platform.NotFoundException;
 import io.marque.portal.ticket.CustomerDesk;
 import io.marque.portal.ticket.TicketDetail;
 import io.marque.portal.web.Feedback;
@@ -72,15 +71,9 @@ public class CustomerTicket {
      * request then.
      */
     public TicketDetail getTicket() {
-        if (n == null) {
-            n = Pages.longParameter("n");
-        }
-        if (ticket == null && n != null) {
-            try {
-                ticket = desk.read(me.actor(), n);
-            } catch (NotFoundException e) {
-                return null;
-            }
+        if (ticket == null) {
+            n = n != null ? n : Pages.longParameter("n");
+            ticket = n == null ? null : Pages.found(() -> desk.read(me.actor(), n));
         }
         return ticket;
     }

@@ -61,12 +61,7 @@ public class ResellerTicket implements Serializable {
     private boolean shareCustomer;
 
     public void load() {
-        try {
-            ticket = n == null ? null : desk.read(me.actor(), n);
-        } catch (NotFoundException e) {
-            ticket = null;
-        }
-        if (ticket == null) {
+        if (getTicket() == null) {
             Pages.notFound();
             return;
         }
@@ -156,15 +151,9 @@ public class ResellerTicket implements Serializable {
      * session keeps a bounded number of views, and many parallel requests of one session evict them).
      */
     public TicketDetail getTicket() {
-        if (ticket == null && n == null) {
-            n = Pages.longParameter("n");
-        }
-        if (ticket == null && n != null) {
-            try {
-                ticket = desk.read(me.actor(), n);
-            } catch (NotFoundException e) {
-                return null;
-            }
+        if (ticket == null) {
+            n = n != null ? n : Pages.longParameter("n");
+            ticket = n == null ? null : Pages.found(() -> desk.read(me.actor(), n));
         }
         return ticket;
     }
