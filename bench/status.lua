@@ -1,7 +1,9 @@
--- Counts responses whose status is not 200, over all of wrk's threads, and prints the count
--- as "NON200 <n> <first status seen>" when the run is over. bench/run.sh reads that line:
--- wrk's own "Non-2xx or 3xx responses" does not count a redirect (to /login, say) as a failure.
+-- Counts responses whose status is not the expected one (200, or the global `expected_status` a
+-- script sets before loading this one), over all of wrk's threads, and prints the count as
+-- "NON200 <n> <first status seen>" when the run is over. bench/run.sh and bench/tickets.sh read that
+-- line: wrk's own "Non-2xx or 3xx responses" does not count a redirect (to /login, say) as a failure.
 local threads = {}
+local expected = expected_status or 200
 
 function setup(thread)
   table.insert(threads, thread)
@@ -13,7 +15,7 @@ function init(args)
 end
 
 function response(status, headers, body)
-  if status ~= 200 then
+  if status ~= expected then
     non200 = non200 + 1
     if first == 0 then first = status end
   end

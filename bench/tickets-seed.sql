@@ -124,7 +124,8 @@ create index ticket_search_ix on ticket using gin (tenant_id, search_vector);
 create index ticket_message_search_ix on ticket_message using gin (tenant_id, search_vector);
 commit;
 
-analyze;
+-- as autovacuum would by then: statistics, and the visibility map that index-only scans need
+vacuum analyze;
 select (select count(*) from tenant) as tenants, (select count(*) from customer) as customers,
        (select count(*) from ticket) as tickets, (select count(*) from ticket_message) as messages,
        (select count(*) from ticket where escalation_state = 'OPEN') as escalated;

@@ -156,7 +156,7 @@ sign_in() { # host email -> the sid cookie
   awk '$6 == "sid" { print $7 }' "$jar" | tail -n 1
 }
 customer_sid=$(sign_in b1.bench.localhost c1@b1.bench.localhost)
-creator_sid=$(sign_in b1.bench.localhost c2@b1.bench.localhost)
+creator_sid=$(sign_in b2.bench.localhost c1@b2.bench.localhost)
 agent_sid=$(sign_in b1.bench.localhost agent@b1.bench.localhost)
 provider_sid=$(sign_in provider.localhost agent@northwind.example)
 for s in "$customer_sid" "$creator_sid" "$agent_sid" "$provider_sid"; do [ -n "$s" ] || die "a sign-in failed"; done
@@ -168,7 +168,8 @@ to_ms() {
     else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 } else { printf "%s", v } }'
 }
 rows=()
-# name host path sid [lua]: the targets, warmed up together before any is measured (the JIT compilers
+# name host path sid [lua]: the targets, warmed up together (tickets are opened on b2, so that b1's
+# lists keep the seeded size) before any is measured (the JIT compilers
 # need minutes on this machine: a single short warm-up measures the compiler, not the portal)
 targets=(
   "customer-tickets|b1.bench.localhost|/customer/tickets|$customer_sid|"
@@ -177,9 +178,9 @@ targets=(
   "search-common|b1.bench.localhost|/reseller/tickets?status=ANY&q=kernel|$agent_sid|"
   "search-rare|b1.bench.localhost|/reseller/tickets?status=ANY&q=zircon|$agent_sid|"
   "provider-queue|provider.localhost|/admin/escalations|$provider_sid|"
-  "ticket-create|b1.bench.localhost|/customer/new-ticket|$creator_sid|$root/bench/create-ticket.lua"
+  "ticket-create|b2.bench.localhost|/customer/new-ticket|$creator_sid|$root/bench/create-ticket.lua"
 )
-export DEPARTMENT=10000000001
+export DEPARTMENT=10000000002 BENCH_DIR="$root/bench"
 run_wrk() { # seconds-or-duration host path sid lua [--latency]
   local lua="${5:-$root/bench/status.lua}"
   wrk -t"$threads" -c"$connections" -d"$1" ${6:-} -H "Host: $2:$port" -H "Cookie: sid=$4" -s "$lua" \
@@ -214,12 +215,12 @@ measure() { # name host path sid [lua]
 }
 rare=$(psql_bench -At -c "select count(distinct m.ticket_id) from ticket_message m where m.tenant_id = 10000000001 and m.search_vector @@ plainto_tsquery('simple', 'zircon')")
 common=$(psql_bench -At -c "select count(distinct m.ticket_id) from ticket_message m where m.tenant_id = 10000000001 and m.search_vector @@ plainto_tsquery('simple', 'kernel')")
-before=$(psql_bench -At -c "select count(*) from ticket where tenant_id = 10000000001")
+before=$(psql_bench -At -c "select count(*) from ticket where tenant_id = 10000000002")
 for target in "${targets[@]}"; do
   IFS='|' read -r name host path sid lua <<<"$target"
   measure "$name" "$host" "$path" "$sid" "$lua"
 done
-after=$(psql_bench -At -c "select count(*) from ticket where tenant_id = 10000000001")
+after=$(psql_bench -At -c "select count(*) from ticket where tenant_id = 10000000002")
 log "ticket-create opened $((after - before)) tickets"
 rss_kib=$(awk '/^VmRSS:/ { print $2 }' "/proc/$java_pid/status")
 

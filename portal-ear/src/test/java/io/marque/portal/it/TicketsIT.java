@@ -328,6 +328,12 @@ class TicketsIT {
         assertEquals(List.of(), numbers(resellers.queue(b.agent(), Queue.ALL,
                 new QueueFilter(null, null, null, null, null, "router"), null)), "another reseller finds nothing");
 
+        long someoneElses = open(fixtures.anotherCustomer(a, "Fay Further"), "Other customer", "not Carla's");
+        assertEquals(List.of(low, urgent, noted), numbers(resellers.queue(a.agent(), Queue.ALL,
+                new QueueFilter(null, "ANY", null, a.customerId(), null, null), null)).stream().sorted().toList(),
+                "one customer's tickets");
+        assertTrue(numbers(resellers.queue(a.agent(), Queue.ALL, QueueFilter.NONE, null)).contains(someoneElses));
+
         resellers.setTags(a.agent(), noted, "dns, Billing dns");
         assertEquals(List.of(noted), numbers(resellers.queue(a.agent(), Queue.ALL,
                 new QueueFilter(null, null, null, null, "billing", null), null)));

@@ -68,6 +68,14 @@ public class ResellerDesk {
                 f.search(), true, cursor, PAGE));
     }
 
+    /** Tickets nobody has taken yet: the counter in the reseller staff's navigation. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long unassignedCount(Actor actor) {
+        require(actor);
+        return count(actor, null, true, false, null);
+    }
+
+    /** The queue counters, each up to {@link TicketQueries#COUNT_CAP} and one more. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public QueueCounts counts(Actor actor) {
         require(actor);

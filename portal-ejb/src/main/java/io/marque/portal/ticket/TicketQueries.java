@@ -44,6 +44,9 @@ public class TicketQueries {
 
     public static final int MAX_SEARCH = 100;
 
+    /** Counters count this far exactly; beyond, "99+" (see {@link #count}). */
+    public static final int COUNT_CAP = 99;
+
     @PersistenceContext(unitName = "marque")
     private EntityManager em;
 
@@ -93,14 +96,18 @@ public class TicketQueries {
                 (String) row[3], query.viewer(), now)).toList();
     }
 
-    /** How many tickets a list holds in all (the cursor and limit are ignored), for the queue counters. */
+    /**
+     * How many tickets a list holds, counted up to {@link #COUNT_CAP} and one more: a counter beside a
+     * queue says "99+" past that, so a page never counts ten thousand escalations to show a badge.
+     */
     public long count(TicketQuery query) {
-        StringBuilder jpql = new StringBuilder("select count(t) from Ticket t where 1 = 1");
+        StringBuilder jpql = new StringBuilder("select t.id from Ticket t where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         conditions(query, jpql, params);
-        TypedQuery<Long> typed = em.createQuery(jpql.toString(), Long.class);
+        TypedQuery<Long> typed = em.createQuery(jpql.toString(), Long.class).setMaxResults(COUNT_CAP + 1)
+                .setHint(QueryHints.READ_ONLY, HintValues.TRUE);
         params.forEach(typed::setParameter);
-        return typed.getSingleResult();
+        return typed.getResultList().size();
     }
 
     private void conditions(TicketQuery query, StringBuilder jpql, Map<String, Object> params) {
@@ -150,6 +157,9 @@ public class TicketQueries {
             throw new InvalidInputException("q", "error.text.invalid");
         }
         if (!search.isEmpty()) {
+            if (query.tenantId() == null) {
+                throw new IllegalArgumentException("A search names its tenant");
+            }
             jpql.append(searchCondition());
             params.put("visibilities", VisibilityPolicy.readable(query.viewer(), EscalationState.OPEN));
             params.put("q", schema.postgreSql() ? search : likePattern(search));
@@ -223,12 +233,18 @@ public class TicketQueries {
                 Visibility.class).setParameter("tenant", tenantId).setParameter("id", messageId).getSingleResult();
     }
 
+    /**
+     * Subject or a readable message holds every word. On PostgreSQL the messages are found first, through
+     * the full-text index (an uncorrelated {@code in}, so the index answers once and the tickets are
+     * checked against the result), with lexemes and query both in the tenant's form (see
+     * {@code V2_1__ticket_search.sql}).
+     */
     private String searchCondition() {
         if (schema.postgreSql()) {
-            return " and (SQL('? @@ plainto_tsquery(''simple'', ?)', COLUMN('search_vector', t), :q) = TRUE"
-                    + " or exists (select m.id from TicketMessage m where m.tenantId = t.tenantId and m.ticketId = t.id"
+            return " and (SQL('? @@ marque_search_query(?, ?)', COLUMN('search_vector', t), :tenant, :q) = TRUE"
+                    + " or t.id in (select m.ticketId from TicketMessage m where m.tenantId = :tenant"
                     + " and m.visibility in :visibilities"
-                    + " and SQL('? @@ plainto_tsquery(''simple'', ?)', COLUMN('search_vector', m), :q) = TRUE))";
+                    + " and SQL('? @@ marque_search_query(?, ?)', COLUMN('search_vector', m), :tenant, :q) = TRUE))";
         }
         return " and (lower(t.subject) like :q escape '\\' or exists (select m.id from TicketMessage m"
                 + " where m.tenantId = t.tenantId and m.ticketId = t.id and m.visibility in :visibilities"

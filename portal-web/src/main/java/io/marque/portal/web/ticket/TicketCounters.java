@@ -3,6 +3,7 @@ package io.marque.portal.web.ticket;
 import io.marque.portal.ticket.CustomerDesk;
 import io.marque.portal.ticket.ProviderDesk;
 import io.marque.portal.ticket.ResellerDesk;
+import io.marque.portal.ticket.TicketQueries;
 import io.marque.portal.web.security.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,9 +43,14 @@ public class TicketCounters {
 
     public long getUnassigned() {
         if (resellerCount == null) {
-            resellerCount = resellers.counts(me.actor()).unassigned();
+            resellerCount = resellers.unassignedCount(me.actor());
         }
         return resellerCount;
+    }
+
+    /** A counter as it is shown: the number, or "99+" past what counters count. */
+    public String label(long count) {
+        return count > TicketQueries.COUNT_CAP ? TicketQueries.COUNT_CAP + "+" : String.valueOf(count);
     }
 
     public long getEscalations() {
