@@ -120,8 +120,8 @@ insert into ticket_message (id, tenant_id, ticket_id, author_kind, author_user_i
            now() - (k || ' hours')::interval + (j || ' minutes')::interval
     from generate_series(1, :tenants) t, generate_series(1, :tickets) k, generate_series(1, :messages) j;
 
-create index ticket_search_ix on ticket using gin (tenant_id, search_vector);
-create index ticket_message_search_ix on ticket_message using gin (tenant_id, search_vector);
+create index ticket_search_ix on ticket using gin (search_vector);
+create index ticket_message_search_ix on ticket_message using gin (search_vector);
 commit;
 
 -- as autovacuum would by then: statistics, and the visibility map that index-only scans need

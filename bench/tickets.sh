@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Marque's ticket benchmark at scale, on loopback and PostgreSQL:
-#   bench/tickets.sh [--no-build] [--no-docs]
+#   bench/tickets.sh [--no-build] [--no-docs] [--reuse-db]
 # Creates the database marque_bench, lets the portal migrate it and seed the demo, seeds 1,000
 # resellers, 100,000 customers, 1,000,000 tickets and 5,000,000 messages (bench/tickets-seed.sql),
 # then measures with wrk: a customer's ticket list and ticket page, a reseller's queue, a full-text
@@ -8,6 +8,7 @@
 # the time for 500 resellers' IMAP mailboxes (GreenMail) holding 10 new mails each to become
 # tickets. Writes bench/results/tickets-<timestamp>.md and, unless --no-docs, the "Tickets at scale"
 # section of docs/performance.md. Stops the server and GreenMail when it ends, however it ends.
+# --reuse-db measures again on the marque_bench a previous run seeded (the seeding takes minutes).
 #
 # Settings (environment):
 #   BENCH_PORT_OFFSET    socket binding port offset (HTTP port = 8080 + offset)     300
@@ -25,11 +26,13 @@ ear="$root/portal-ear/target/marque.ear"
 
 build=1
 docs=1
+reuse=0
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
     --no-docs) docs=0 ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --reuse-db) reuse=1 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -93,10 +96,12 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- the database and the server ---------------------------------------------------------------
-log "creating the database $db …"
-psql_admin -d postgres -c "drop database if exists $db with (force)" \
-  -c "do \$\$ begin if not exists (select from pg_roles where rolname = 'marque_it') then create role marque_it login password 'marque_it'; end if; end \$\$" \
-  -c "create database $db owner marque_it"
+if [ "$reuse" = 0 ]; then
+  log "creating the database $db …"
+  psql_admin -d postgres -c "drop database if exists $db with (force)" \
+    -c "do \$\$ begin if not exists (select from pg_roles where rolname = 'marque_it') then create role marque_it login password 'marque_it'; end if; end \$\$" \
+    -c "create database $db owner marque_it"
+fi
 
 export MARQUE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MARQUE_DB_DRIVER=postgresql
 export MARQUE_DB_USER=marque_it MARQUE_DB_PASSWORD=marque_it
@@ -135,16 +140,24 @@ stop_server() {
   java_pid=""
 }
 
-log "first start: Flyway migrates $db and the demo is seeded …"
-start_server
-stop_server
-log "seeding $tenants resellers × $customers customers, $tickets tickets × $messages messages …"
-seed_started=$(date +%s)
-psql_bench -v tenants="$tenants" -v customers="$customers" -v tickets="$tickets" -v messages="$messages" \
-  -f "$root/bench/tickets-seed.sql" >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; die "seeding failed"; }
-seed_s=$(( $(date +%s) - seed_started ))
+if [ "$reuse" = 0 ]; then
+  log "first start: Flyway migrates $db and the demo is seeded …"
+  start_server
+  stop_server
+  log "seeding $tenants resellers × $customers customers, $tickets tickets × $messages messages …"
+  seed_started=$(date +%s)
+  psql_bench -v tenants="$tenants" -v customers="$customers" -v tickets="$tickets" -v messages="$messages" \
+    -f "$root/bench/tickets-seed.sql" >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; die "seeding failed"; }
+  seed_note="$(( $(date +%s) - seed_started )) s, indexes included"
+else
+  psql_bench -At -c "select 1 from tenant where slug = 'bench-$tenants'" | grep -q 1 \
+    || die "no seeded $db to reuse: run without --reuse-db first"
+  log "reusing $db; forgetting the previous run's mailboxes …"
+  psql_bench -c "delete from mailbox where tenant_id > 10000000000" -c "delete from inbound_mail where tenant_id > 10000000000"
+  seed_note="seeded by an earlier run"
+fi
 db_size=$(psql_bench -At -c "select pg_size_pretty(pg_database_size('$db'))")
-log "seeded in ${seed_s}s; the database holds $db_size"
+log "the database holds $db_size"
 start_server
 
 # --- sign-ins ----------------------------------------------------------------------------------
@@ -209,12 +222,20 @@ measure() { # name host path sid [lua]
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
   bad=$(awk '/^NON200/ { print $2 " (first " $3 ")" }' "$out")
-  log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, unexpected answers: $bad"
-  rows+=("| $name | \`$host$path\` | $rps | $p50 ms | $p99 ms | $bad |")
-  { echo "### $name"; echo '```'; cat "$out"; echo '```'; } >>"$tmp/wrk-all.md"
+  # and the latency of one page when the server is not saturated: 4 connections
+  local light="$tmp/wrk-$name-light.txt"
+  wrk -t2 -c4 -d10s --latency -H "Host: $host:$port" -H "Cookie: sid=$sid" -s "${lua:-$root/bench/status.lua}" \
+    "http://127.0.0.1:$port$path" >"$light" 2>&1
+  local p50l p99l
+  p50l=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$light")")
+  p99l=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$light")")
+  log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms (4 connections: p50 $p50l ms, p99 $p99l ms), unexpected answers: $bad"
+  rows+=("| $name | \`$host$path\` | $rps | $p50 ms | $p99 ms | $p50l ms | $p99l ms | $bad |")
+  { echo "### $name"; echo '```'; cat "$out"; echo; cat "$light"; echo '```'; } >>"$tmp/wrk-all.md"
 }
-rare=$(psql_bench -At -c "select count(distinct m.ticket_id) from ticket_message m where m.tenant_id = 10000000001 and m.search_vector @@ plainto_tsquery('simple', 'zircon')")
-common=$(psql_bench -At -c "select count(distinct m.ticket_id) from ticket_message m where m.tenant_id = 10000000001 and m.search_vector @@ plainto_tsquery('simple', 'kernel')")
+b1_count=$(psql_bench -At -c "select count(*) from ticket where tenant_id = 10000000001")
+rare=$(psql_bench -At -c "select count(distinct m.ticket_id) from ticket_message m where m.tenant_id = 10000000001 and m.search_vector @@ marque_search_query(10000000001, 'zircon')")
+common=$(psql_bench -At -c "select count(distinct m.ticket_id) from ticket_message m where m.tenant_id = 10000000001 and m.search_vector @@ marque_search_query(10000000001, 'kernel')")
 before=$(psql_bench -At -c "select count(*) from ticket where tenant_id = 10000000002")
 for target in "${targets[@]}"; do
   IFS='|' read -r name host path sid lua <<<"$target"
@@ -233,10 +254,10 @@ java -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostnam
   -Dgreenmail.auth.disabled -jar "$gm_jar" >"$tmp/greenmail.log" 2>&1 &
 greenmail_pid=$!
 for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/3143) 2>/dev/null && break; sleep 1; done
-python3 - "$mailboxes" "$mails" <<'PY'
+python3 - "$mailboxes" "$mails" "$stamp" <<'PY'
 import smtplib, sys
 from email.message import EmailMessage
-boxes, per = int(sys.argv[1]), int(sys.argv[2])
+boxes, per, stamp = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 with smtplib.SMTP("127.0.0.1", 3025) as smtp:
     for t in range(1, boxes + 1):
         for i in range(1, per + 1):
@@ -244,7 +265,7 @@ with smtplib.SMTP("127.0.0.1", 3025) as smtp:
             m["From"] = f"c{i}@b{t}.bench.localhost"
             m["To"] = f"support@b{t}.bench.localhost"
             m["Subject"] = f"Mail {i} to reseller {t}"
-            m["Message-ID"] = f"<bench-{t}-{i}@customer.example>"
+            m["Message-ID"] = f"<bench-{stamp}-{t}-{i}@customer.example>"
             m.set_content(f"Hello,\n\nmy server {i} does not answer.\n\nThanks")
             smtp.send_message(m)
 PY
@@ -270,15 +291,15 @@ log "mailboxes: $expected mails became $opened tickets in ${mail_s}s"
 {
   echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'): PostgreSQL $(psql_bench -At -c 'show server_version'), database $db_size"
   echo "after seeding $tenants resellers, $((tenants * customers)) customers, $((tenants * tickets)) tickets and"
-  echo "$((tenants * tickets * messages)) messages (${seed_s} s, indexes included); \`wrk -t$threads -c$connections -d$duration\`"
+  echo "$((tenants * tickets * messages)) messages (${seed_note}); \`wrk -t$threads -c$connections -d$duration\`"
   echo "after $warm_rounds warm-up rounds of ${warmup} on every target, wrk on the same 2-core machine as the server and"
   echo "PostgreSQL."
   echo
-  echo "| target | URL | req/s | p50 | p99 | unexpected answers |"
-  echo "|---|---|---:|---:|---:|---|"
+  echo "| target | URL | req/s (32 conn.) | p50 | p99 | p50 (4 conn.) | p99 (4 conn.) | unexpected answers |"
+  echo "|---|---|---:|---:|---:|---:|---:|---|"
   printf '%s\n' "${rows[@]}"
   echo
-  echo "The reseller \`b1\` has $tickets tickets; the common word is in $common of them, the rare one in $rare."
+  echo "The reseller \`b1\` has $b1_count tickets; the common word is in $common of them, the rare one in $rare."
   echo "\`ticket-create\` opened $((after - before)) tickets in its measured run (each with its first message, two outbox mails and"
   echo "an activity entry). Server memory after the runs: resident **$((rss_kib / 1024)) MiB**."
   echo

@@ -40,7 +40,7 @@ import javax.net.ssl.SSLException;
  * Fetches every reseller's IMAP mailbox on a timer ({@code MARQUE_INBOUND_INTERVAL_MS}, default one
  * minute; 0 turns it off) and hands each unread mail to {@link MailIntake}.
  *
- * <p>Mailboxes are fetched in parallel on the container's managed executor, at most
+ * <p>Mailboxes are fetched in parallel on a managed executor of their own, at most
  * {@code MARQUE_INBOUND_PARALLEL} (default 16) at once, so one slow server delays only itself and a
  * thousand resellers do not open a thousand connections. Each mail is accepted in its own transaction
  * and marked read only after that committed ({@link ImapInbox}); each mailbox's last poll and error are
@@ -66,7 +66,12 @@ public class MailboxPoller {
     @Resource
     TimerService timers;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    /**
+     * An executor of the mailboxes' own (configure.cli), with as many threads as
+     * {@code MARQUE_INBOUND_PARALLEL}: the container's default one runs only a few tasks at a time
+     * on a small machine, whatever the semaphore below allows, and fetching is waiting on the network.
+     */
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/marque-mailboxes")
     ManagedExecutorService executor;
 
     @Inject
