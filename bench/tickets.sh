@@ -300,7 +300,7 @@ log "mailboxes: $expected mails became $opened tickets in ${mail_s}s"
   printf '%s\n' "${rows[@]}"
   echo
   echo "The reseller \`b1\` has $b1_count tickets; the common word is in $common of them, the rare one in $rare."
-  echo "\`ticket-create\` opened $((after - before)) tickets in its measured run (each with its first message, two outbox mails and"
+  echo "\`ticket-create\` opened $((after - before)) tickets in its measured runs (each with its first message, two outbox mails and"
   echo "an activity entry). Server memory after the runs: resident **$((rss_kib / 1024)) MiB**."
   echo
   echo "Mailboxes: $mailboxes resellers' IMAP mailboxes (GreenMail on loopback) with $mails new mails each:"
