@@ -452,6 +452,21 @@ class TicketsIT {
                 "Thank you, it works."), bodies(customers.read(a.customer(), n)), "the customer's whole conversation");
     }
 
+    @Test
+    void countersFollowTheTicketsAndStopPastNinetyNine() {
+        long n = open(a.customer(), "Counting", "one");
+        assertEquals(0, customers.awaitingMe(a.customer()), "nothing waits for the customer yet");
+        assertEquals(1, resellers.unassignedCount(a.agent()));
+        resellers.reply(a.agent(), n, Visibility.PUBLIC, "Your turn.", List.of());
+        assertEquals(1, customers.awaitingMe(a.customer()), "now one ticket waits for the customer's answer");
+        for (int i = 0; i < 100; i++) {
+            open(a.customer(), "Many " + i, "text");
+        }
+        assertEquals(io.marque.portal.ticket.TicketQueries.COUNT_CAP + 1, resellers.unassignedCount(a.agent()),
+                "a counter stops one past 99 (shown as 99+) instead of counting everything");
+        assertEquals(io.marque.portal.ticket.TicketQueries.COUNT_CAP + 1, resellers.counts(a.agent()).all());
+    }
+
     /** A mail to the customer: from the reseller's support address, answerable into the ticket, nothing of the provider. */
     private void assertCustomerMail(MimeMessage mail, long number) throws Exception {
         TenantSnapshot tenant = directory.byId(a.tenantId()).orElseThrow();

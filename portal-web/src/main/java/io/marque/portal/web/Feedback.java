@@ -40,6 +40,8 @@ public class Feedback {
             error("error.notAllowed");
             return null;
         }
+        // the change may move a counter in the navigation: count again on the next page
+        io.marque.portal.web.ticket.TicketCounters.forget();
         info(doneKey);
         return reloadOf(outcome);
     }

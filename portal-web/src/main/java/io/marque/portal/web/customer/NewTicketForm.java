@@ -7,6 +7,7 @@ import io.marque.portal.ticket.NewTicket;
 import io.marque.portal.ticket.Priority;
 import io.marque.portal.web.Feedback;
 import io.marque.portal.web.security.CurrentUser;
+import io.marque.portal.web.ticket.TicketCounters;
 import io.marque.portal.web.ticket.Uploads;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -51,6 +52,7 @@ public class NewTicketForm {
         try {
             long number = desk.open(me.actor(), new NewTicket(departmentId, subject, body, priority, relatedService),
                     Uploads.of(files));
+            TicketCounters.forget();
             feedback.info("ticket.opened");
             return "/customer/ticket?faces-redirect=true&n=" + number;
         } catch (InvalidInputException e) {
