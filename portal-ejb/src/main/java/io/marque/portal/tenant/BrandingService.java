@@ -7,19 +7,16 @@ import io.marque.portal.identity.ProfileService;
 import io.marque.portal.identity.Role;
 import io.marque.portal.platform.InvalidInputException;
 import io.marque.portal.platform.Problems;
+import io.marque.portal.platform.Sha256;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -121,7 +118,7 @@ public class BrandingService {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("logo", e.getMessage());
         }
-        Asset asset = new Asset(actor.tenantId(), accepted.contentType(), sha256(data), data, Instant.now());
+        Asset asset = new Asset(actor.tenantId(), accepted.contentType(), Sha256.hex(data), data, Instant.now());
         em.persist(asset);
         em.flush();
         Brand brand = em.find(Brand.class, actor.tenantId(), LockModeType.PESSIMISTIC_WRITE);
@@ -159,17 +156,5 @@ public class BrandingService {
 
     private static void requireAdmin(Actor actor) {
         actor.require(Role.RESELLER_ADMIN, Role.PROVIDER_ADMIN);
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,15 +1,12 @@
 package io.marque.portal.tenant;
 
+import io.marque.portal.platform.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,21 +111,12 @@ public class DomainDirectory {
     }
 
     private static TenantSnapshot snapshot(Tenant t, Brand b, String logoHash, String primaryHost) {
-        String brandHash = sha256(String.join("\u0000", t.getTheme(), b.getDisplayName(), b.getColorPrimary(),
+        String brandHash = Sha256.hex(String.join("\u0000", t.getTheme(), b.getDisplayName(), b.getColorPrimary(),
                 b.getColorAccent(), b.getFooterText(), b.getCustomCss(), String.valueOf(logoHash),
                 String.valueOf(b.getVersion()))).substring(0, 12);
         return new TenantSnapshot(t.getId(), t.getKind(), t.getSlug(), t.getName(), t.getStatus(), t.getTheme(),
                 t.getDefaultLocale(), t.getTimeZone(), t.getCurrency(), t.isSignupEnabled(), t.isCustomerTotp(),
                 primaryHost, b.getDisplayName(), b.getSupportEmail(), b.getColorPrimary(), b.getColorAccent(),
                 b.getFooterText(), b.getCustomCss(), logoHash, brandHash);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

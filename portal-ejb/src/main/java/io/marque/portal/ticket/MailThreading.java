@@ -1,10 +1,7 @@
 package io.marque.portal.ticket;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.marque.portal.platform.Sha256;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +48,7 @@ public final class MailThreading {
      */
     public static String storedId(String messageId, byte[] raw) {
         if (messageId == null || messageId.isBlank()) {
-            return "sha256:" + sha256(raw);
+            return "sha256:" + Sha256.hex(raw);
         }
         return storedId(messageId.strip());
     }
@@ -59,7 +56,7 @@ public final class MailThreading {
     /** An id as stored: itself, or a digest of itself when it is too long for the columns. */
     public static String storedId(String id) {
         return id.length() <= MAX_ID_LENGTH ? id
-                : "sha256:" + sha256(id.getBytes(StandardCharsets.UTF_8));
+                : "sha256:" + Sha256.hex(id);
     }
 
     /**
@@ -129,13 +126,5 @@ public final class MailThreading {
             subject = subject.substring(0, end).strip();
         }
         return subject.isEmpty() ? NO_SUBJECT : subject;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.marque.portal.identity.Fields;
 import io.marque.portal.platform.ForbiddenException;
 import io.marque.portal.platform.InvalidInputException;
 import io.marque.portal.platform.Problems;
+import io.marque.portal.platform.Sha256;
 import io.marque.portal.tenant.DomainDirectory;
 import io.marque.portal.tenant.TenantSnapshot;
 import jakarta.ejb.Stateless;
@@ -13,14 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -240,7 +237,7 @@ public class TicketWriter {
         for (int i = 0; i < accepted.size(); i++) {
             byte[] content = files.get(i).content();
             Attachment attachment = new Attachment(message, accepted.get(i).fileName(), accepted.get(i).contentType(),
-                    content.length, sha256(content), now);
+                    content.length, Sha256.hex(content), now);
             em.persist(attachment);
             em.flush();
             em.persist(new AttachmentContent(attachment.getId(), content));
@@ -254,13 +251,5 @@ public class TicketWriter {
             token[i] = TOKEN_ALPHABET[RANDOM.nextInt(TOKEN_ALPHABET.length)];
         }
         return new String(token);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
