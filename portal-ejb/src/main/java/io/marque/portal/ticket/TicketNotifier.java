@@ -121,10 +121,10 @@ public class TicketNotifier {
     }
 
     private void toResellerStaff(TenantSnapshot tenant, Ticket ticket, TicketMessage message, String template) {
-        List<User> recipients = ticket.getAssigneeId() == null ? List.of()
-                : activeUsers(ticket.getTenantId()).stream().filter(u -> u.getId().equals(ticket.getAssigneeId())).toList();
+        List<User> staffUsers = activeUsers(ticket.getTenantId());
+        List<User> recipients = staffUsers.stream().filter(u -> u.getId().equals(ticket.getAssigneeId())).toList();
         if (recipients.isEmpty()) {
-            recipients = activeUsers(ticket.getTenantId()).stream()
+            recipients = staffUsers.stream()
                     .filter(u -> u.hasRole(Role.RESELLER_AGENT) || u.hasRole(Role.RESELLER_ADMIN)).toList();
         }
         Customer customer = em.find(Customer.class, ticket.getCustomerId());
