@@ -61,6 +61,14 @@ public class Tenant {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Where the provider writes to the reseller; its admins when unset. */
+    @Column(name = "contact_email")
+    private String contactEmail;
+
+    /** Where the provider sends abuse reports, besides the primary contact. */
+    @Column(name = "abuse_email")
+    private String abuseEmail;
+
     @Version
     private long version;
 
@@ -76,6 +84,10 @@ public class Tenant {
     }
 
     public Long getId() { return id; }
+    public String getContactEmail() { return contactEmail; }
+    public void setContactEmail(String contactEmail) { this.contactEmail = contactEmail; }
+    public String getAbuseEmail() { return abuseEmail; }
+    public void setAbuseEmail(String abuseEmail) { this.abuseEmail = abuseEmail; }
     public TenantKind getKind() { return kind; }
     public String getSlug() { return slug; }
     public String getName() { return name; }
