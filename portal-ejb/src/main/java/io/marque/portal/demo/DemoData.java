@@ -102,6 +102,8 @@ public class DemoData {
         User bluebirdAlice = customer(bluebird, "Alice Martin", null, "alice@example.com",
                 hasher.hash(BLUEBIRD_ALICE_PASSWORD.toCharArray()));
         tickets(ada, arno, alice, bob, bluebirdAlice);
+        new DemoServers(em).seed(acme, bluebird, alice, bob, bluebirdAlice);
+        acme.setAbuseEmail("abuse@acme.example");
         LOG.info("Demo tenants seeded: provider.localhost, acme.localhost, support.acme.localhost, bluebird.localhost");
     }
 

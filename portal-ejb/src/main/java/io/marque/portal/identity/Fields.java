@@ -40,4 +40,16 @@ public final class Fields {
     public static String optionalText(String field, String value, int max) {
         return value == null || value.isBlank() ? null : text(field, value, max);
     }
+
+    /** An optional text of several lines (notes, evidence); blank becomes {@code null}. */
+    public static String optionalMultiline(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip().replace("\r\n", "\n");
+        if (text.length() > max || text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+            throw new InvalidInputException(field, "error.text.invalid");
+        }
+        return text;
+    }
 }

@@ -6,7 +6,6 @@ import io.marque.portal.identity.Customer;
 import io.marque.portal.identity.Role;
 import io.marque.portal.identity.User;
 import io.marque.portal.identity.Users;
-import io.marque.portal.platform.ForbiddenException;
 import io.marque.portal.platform.InvalidInputException;
 import io.marque.portal.platform.NotFoundException;
 import jakarta.ejb.Stateless;
@@ -170,20 +169,8 @@ public class CustomerDesk {
         return customer;
     }
 
-    /**
-     * The actor's customer id: as the session recorded it at sign-in, which spares the pages a look-up
-     * per call (every query still names the tenant), or else from the user's row.
-     */
     private long customerId(Actor actor) {
-        actor.require(Role.CUSTOMER);
-        if (actor.customerId() != null) {
-            return actor.customerId();
-        }
-        User user = users.byId(actor.tenantId(), actor.userId()).orElseThrow(() -> new NotFoundException("User"));
-        if (user.getCustomerId() == null) {
-            throw new ForbiddenException("Not a customer");
-        }
-        return user.getCustomerId();
+        return users.customerId(actor);
     }
 
     private static TicketWriter.Author author(User user, Customer customer) {

@@ -34,6 +34,13 @@ class ThemeTemplatesTest {
     private static final List<String> STAFF_MAILS = List.of("ticket-new", "ticket-customer-reply",
             "ticket-provider-reply", "ticket-escalated", "ticket-provider-update");
 
+    /** The reinstall notices to a server's customer (or the reseller's staff member who asked). */
+    private static final List<String> SERVER_MAILS = List.of("server-reinstalled", "server-reinstall-failed");
+
+    /** Abuse mail between the provider and a reseller. */
+    private static final List<String> ABUSE_MAILS = List.of("abuse-report", "abuse-suspended", "abuse-answered",
+            "abuse-resolved");
+
     /** Each template and the placeholders it uses; the renderer fills them (see themes/README.md). */
     private static final Map<String, Set<String>> PLACEHOLDERS = new LinkedHashMap<>();
     static {
@@ -55,6 +62,21 @@ class ThemeTemplatesTest {
             PLACEHOLDERS.put("mail/" + staff + ".html", Set.of("body", "ticketUrl", "colorPrimary"));
             PLACEHOLDERS.put("mail/" + staff + ".txt", Set.of("body", "ticketUrl"));
         }
+        for (String server : SERVER_MAILS) {
+            PLACEHOLDERS.put("mail/" + server + ".html", Set.of("serverUrl", "colorPrimary"));
+            PLACEHOLDERS.put("mail/" + server + ".txt", Set.of("serverUrl"));
+        }
+        for (String abuse : ABUSE_MAILS) {
+            Set<String> values = switch (abuse) {
+                case "abuse-report" -> Set.of("evidence", "reportUrl");
+                case "abuse-suspended" -> Set.of("reportUrl");
+                default -> Set.of("response", "reportUrl");
+            };
+            PLACEHOLDERS.put("mail/" + abuse + ".txt", values);
+            Set<String> html = new java.util.HashSet<>(values);
+            html.add("colorPrimary");
+            PLACEHOLDERS.put("mail/" + abuse + ".html", html);
+        }
     }
 
     /** Every message key the templates use; the bundles of base must define them. */
@@ -63,7 +85,10 @@ class ThemeTemplatesTest {
             "mail.invitation.intro", "mail.invitation.action", "mail.invitation.expiry", "mail.invitation.ignore",
             "mail.ticket.created.intro", "mail.ticket.reply.intro", "mail.ticket.wrote", "mail.ticket.answerByMail",
             "mail.ticket.open", "mail.ticket.staffWrote", "mail.ticket.new.intro", "mail.ticket.customerReply.intro",
-            "mail.ticket.providerReply.intro", "mail.ticket.escalated.intro", "mail.ticket.providerUpdate.intro");
+            "mail.ticket.providerReply.intro", "mail.ticket.escalated.intro", "mail.ticket.providerUpdate.intro",
+            "mail.server.reinstalled.intro", "mail.server.reinstallFailed.intro", "mail.server.reinstallFailed.next",
+            "mail.server.open", "mail.abuse.report.intro", "mail.abuse.evidence", "mail.abuse.deadline",
+            "mail.abuse.open", "mail.abuse.suspended.intro", "mail.abuse.answered.intro", "mail.abuse.resolved.intro");
 
     private final ThemeRegistry registry = new ThemeRegistry(getClass().getClassLoader(), null);
     private final Theme base = registry.theme("base");
@@ -138,7 +163,9 @@ class ThemeTemplatesTest {
     @ParameterizedTest
     @ValueSource(strings = {"mail/logo.html", "mail/password-reset.html", "mail/invitation.html",
         "mail/ticket-created.html", "mail/ticket-reply.html", "mail/ticket-new.html", "mail/ticket-customer-reply.html",
-        "mail/ticket-provider-reply.html", "mail/ticket-escalated.html", "mail/ticket-provider-update.html"})
+        "mail/ticket-provider-reply.html", "mail/ticket-escalated.html", "mail/ticket-provider-update.html",
+        "mail/server-reinstalled.html", "mail/server-reinstall-failed.html", "mail/abuse-report.html",
+        "mail/abuse-suspended.html", "mail/abuse-answered.html", "mail/abuse-resolved.html"})
     void fragmentsAreBalanced(String template) throws Exception {
         parse("<div>" + text(template) + "</div>");
     }
