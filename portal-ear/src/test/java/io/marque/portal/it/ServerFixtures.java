@@ -7,6 +7,7 @@ import io.marque.portal.server.ServerAddress;
 import io.marque.portal.server.ServerInventory;
 import io.marque.portal.server.job.ServerJob;
 import io.marque.portal.server.job.ServerJobs;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * provider-internal data worth looking for in a leak, handed to a fixture reseller and its customer.
  * Addresses come from 198.18.0.0/15 (benchmark space), unique per run.
  */
+@ApplicationScoped
 public class ServerFixtures {
 
     public static final String RACK = "FIXTURE-RACK-R07";

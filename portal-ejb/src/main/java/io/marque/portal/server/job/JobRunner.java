@@ -70,7 +70,7 @@ public class JobRunner {
         timers.createIntervalTimer(interval, interval, new TimerConfig("server-jobs", false));
     }
 
-    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueued queued) {
+    public void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueued queued) {
         submit(queued.jobId());
     }
 
