@@ -116,7 +116,12 @@ public class ServerInventory {
      */
     public int importCsv(Actor actor, byte[] csv) {
         actor.require(Role.PROVIDER_ADMIN);
-        ServerCsv.Result result = ServerCsv.parse(csv);
+        ServerCsv.Result result;
+        try {
+            result = ServerCsv.parse(new java.io.ByteArrayInputStream(csv));
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("file", "server.import.encoding");
+        }
         if (!result.errors().isEmpty()) {
             throw new ImportException(result.errors());
         }

@@ -1,7 +1,6 @@
 package io.marque.portal.server;
 
 import io.marque.portal.platform.InvalidInputException;
-import io.marque.portal.server.dns.PtrHostname;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What the inventory accepts for a server, whether typed into the provider's form or read from a CSV
@@ -21,8 +19,6 @@ public final class ServerRules {
     /** The drivers a server may name. */
     public static final Set<String> DRIVERS = Set.of("ipmi", "simulated");
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:]{2,39}");
 
     private ServerRules() {
     }
@@ -53,8 +49,9 @@ public final class ServerRules {
         String upstream = text("upstreamId", s.upstreamId(), 100, false, problems);
         String bmcHost = s.bmcHost() == null || s.bmcHost().isBlank() ? null : s.bmcHost().strip();
         String bmcUser = text("bmcUser", s.bmcUser(), 100, false, problems);
-        if (bmcHost != null && !IPV4.matcher(bmcHost).matches() && !PtrHostname.isValid(bmcHost)) {
-            problems.put("bmcHost", "server.import.invalid-host");
+        if (bmcHost != null && IpLiteral.ipv4(bmcHost).or(() -> IpLiteral.ipv6(bmcHost)).isEmpty()
+                && HostName.parse(bmcHost).isEmpty()) {
+            problems.put("bmcHost", "server.import.invalid-bmc-host");
         }
         if (s.bmcPort() < 1 || s.bmcPort() > 65_535) {
             problems.put("bmcPort", "server.import.invalid-port");
@@ -90,72 +87,21 @@ public final class ServerRules {
                 s.bmcPort(), bmcUser, s.bmcPassword(), upstream, cost, currency);
     }
 
-    /** An IPv4 literal in dotted-quad form, or an IPv6 literal in canonical form; null if it is neither. */
-    public static String canonical(String text, int family) {
-        String value = text == null ? "" : text.strip();
-        if (family == 4) {
-            return IPV4.matcher(value).matches() ? value : null;
-        }
-        if (!IPV6_CHARS.matcher(value).matches() || !value.contains(":")) {
-            return null;
-        }
-        try {
-            // a literal of hex digits and colons only: parsed, never looked up
-            byte[] bytes = java.net.InetAddress.getByName("[" + value + "]").getAddress();
-            return bytes.length == 16 ? ipv6Text(bytes) : null;
-        } catch (java.net.UnknownHostException e) {
-            return null;
-        }
-    }
-
-    /** RFC 5952 text: lower case, no leading zeros, the longest run of two or more zero groups as {@code ::}. */
-    static String ipv6Text(byte[] bytes) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; i++) {
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = Math.max(i, j);
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
-    }
-
     private static String hostname(String value, Map<String, String> problems) {
-        try {
-            return PtrHostname.of(value);
-        } catch (PtrHostname.Refused e) {
-            problems.put("hostname", e.problem() == PtrHostname.Problem.REQUIRED ? "server.import.required"
-                    : "server.import.invalid-host");
+        if (value == null || value.isBlank()) {
+            problems.put("hostname", "server.import.required");
             return null;
         }
+        return HostName.parse(value.strip()).orElseGet(() -> {
+            problems.put("hostname", "server.import.invalid-hostname");
+            return null;
+        });
     }
 
     private static List<String> addresses(String field, List<String> values, int family, Map<String, String> problems) {
         List<String> clean = new ArrayList<>();
         for (String value : values == null ? List.<String>of() : values) {
-            String address = canonical(value, family);
+            String address = (family == 4 ? IpLiteral.ipv4(value) : IpLiteral.ipv6(value)).orElse(null);
             if (address == null) {
                 problems.put(field, "server.import.invalid-ip");
             } else if (!clean.contains(address)) {
@@ -175,8 +121,10 @@ public final class ServerRules {
         }
         if (text.length() > max) {
             problems.put(field, "server.import.too-long");
-        } else if (text.chars().anyMatch(c -> c < 0x20) || "=+-@".indexOf(text.charAt(0)) >= 0) {
+        } else if (text.chars().anyMatch(c -> c < 0x20)) {
             problems.put(field, "server.import.invalid-text");
+        } else if ("=+-@".indexOf(text.charAt(0)) >= 0) {
+            problems.put(field, "server.import.formula");
         }
         return text;
     }
