@@ -237,14 +237,15 @@ class ServersIT {
 
         JobView job = actions.reinstall(a.customer(), id, "almalinux-9");
         int highest = 0;
-        while (jobs.find(job.id()).isActive()) {
-            int progress = jobs.find(job.id()).getProgress();
-            assertTrue(progress >= highest, "progress never goes back");
-            highest = progress;
+        boolean sawProgress = false;
+        for (ServerJob seen = jobs.find(job.id()); seen.isActive(); seen = jobs.find(job.id())) {
+            assertTrue(seen.getProgress() >= highest, "progress never goes back");
+            highest = seen.getProgress();
+            sawProgress |= highest > 0 && highest < 100;
             Thread.sleep(100);
         }
         assertEquals(JobState.DONE, jobs.find(job.id()).getState());
-        assertTrue(highest > 0 && highest < 100, "progress was visible on the way: " + highest);
+        assertTrue(sawProgress, "progress was visible on the way");
         assertEquals("AlmaLinux 9", actions.view(a.customer(), id).os());
         assertTrue(fixtures.outboxRecipients(a.tenantId()).contains(a.customerEmail()), "the customer is told");
     }
