@@ -53,10 +53,10 @@ public class OsTemplates {
         actor.require(Role.PROVIDER_ADMIN);
         String cleanName = Fields.text("name", name, 120);
         if (code == null || !CODE.matcher(code).matches()) {
-            throw new InvalidInputException("code", "server.template.code.invalid");
+            throw new InvalidInputException("templateCode", "server.template.code.invalid");
         }
         if (!em.createNamedQuery("OsTemplate.byCode", OsTemplate.class).setParameter("code", code).getResultList().isEmpty()) {
-            throw new InvalidInputException("code", "server.template.code.taken");
+            throw new InvalidInputException("templateCode", "server.template.code.taken");
         }
         em.persist(new OsTemplate(code, cleanName, all().size()));
         audit.record(actor, "server.template.added", code, cleanName);

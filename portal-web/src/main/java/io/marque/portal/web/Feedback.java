@@ -78,6 +78,12 @@ public class Feedback {
         add(FacesMessage.SEVERITY_INFO, messages.text(key));
     }
 
+    /** A confirmation with {0}-style arguments, e.g. how many servers an import added. */
+    public void info(String key, Object... args) {
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        add(FacesMessage.SEVERITY_INFO, messages.format(key, args));
+    }
+
     private static void add(FacesMessage.Severity severity, String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
     }

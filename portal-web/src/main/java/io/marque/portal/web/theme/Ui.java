@@ -89,6 +89,27 @@ public class Ui {
         return amount == null ? "" : format.format(amount);
     }
 
+    /**
+     * An amount in the given currency exactly as stored, formatted for the reader's language: never
+     * rounded (at least the currency's usual decimals, more if the amount has them) and never through
+     * a {@code double}.
+     */
+    public String moneyIn(java.math.BigDecimal amount, String currency) {
+        return amount == null ? "" : exactMoney(amount, currency, getLocale());
+    }
+
+    /** The formatting of {@link #moneyIn(java.math.BigDecimal, String)}, without a request. */
+    public static String exactMoney(java.math.BigDecimal amount, String currency, Locale locale) {
+        java.util.Currency unit = java.util.Currency.getInstance(currency);
+        java.text.DecimalFormat format = (java.text.DecimalFormat) java.text.NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(unit);
+        int digits = Math.max(Math.max(unit.getDefaultFractionDigits(), 0), amount.scale());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        format.setRoundingMode(java.math.RoundingMode.UNNECESSARY);
+        return format.format(amount);
+    }
+
     public Locale getLocale() {
         if (locale == null) {
             locale = resolveLocale();
