@@ -1,9 +1,5 @@
 package io.marque.portal.server.dns;
 
-import io.marque.portal.platform.MarqueConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -31,37 +27,20 @@ import java.util.Optional;
  * {@code MARQUE_PDNS_TIMEOUT_SECONDS} (for the connection and each answer, default 5). A call makes two
  * requests, so it returns or fails within twice that (plus connecting).
  *
- * <p>{@code @Typed} to its own class: it is not a {@code DnsProvider} bean by itself, so injecting
- * {@code DnsProvider} is never ambiguous; {@link DnsProviders} hands it out when it is configured.
+ * <p>Not a bean: {@link DnsProviders} builds it from the settings and hands it out when it is
+ * configured, so injecting {@code DnsProvider} is never ambiguous.
  *
  * <p>Tested against a real {@code pdns_server} in {@code PowerDnsIT}.
  */
-@ApplicationScoped
-@Typed(PowerDnsProvider.class)
 public class PowerDnsProvider implements DnsProvider {
 
     static final String NO_ZONE = "No reverse zone is set up for this address.";
 
-    private PowerDnsApi api;
-    private int ttl;
-
-    /** For CDI's proxy only. */
-    protected PowerDnsProvider() {
-    }
-
-    /** Reads the {@code MARQUE_PDNS_*} settings; {@code MARQUE_PDNS_URL} must be set. */
-    @Inject
-    public PowerDnsProvider(MarqueConfig config) {
-        this(config.value("MARQUE_PDNS_URL")
-                        .orElseThrow(() -> new IllegalStateException("MARQUE_PDNS_URL is not set")),
-                config.value("MARQUE_PDNS_API_KEY", ""),
-                config.value("MARQUE_PDNS_SERVER", "localhost"),
-                config.intValue("MARQUE_PDNS_TTL", 3600),
-                Duration.ofSeconds(config.intValue("MARQUE_PDNS_TIMEOUT_SECONDS", 5)));
-    }
+    private final PowerDnsApi api;
+    private final int ttl;
 
     /**
-     * For tests and for use without CDI.
+     * Built by {@link DnsProviders} from the {@code MARQUE_PDNS_*} settings, and by tests.
      *
      * @param url     the PowerDNS webserver, e.g. {@code http://127.0.0.1:8081}
      * @param apiKey  its {@code api-key}
