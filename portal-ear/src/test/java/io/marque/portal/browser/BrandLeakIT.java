@@ -68,7 +68,9 @@ class BrandLeakIT {
      * which names no provider (law 2 is about the provider), and no component could be used without it.
      */
     static final List<String> FORBIDDEN = List.of("Northwind", "northwind", "provider.localhost", "WildFly",
-            "Undertow", "JBoss", "Marque");
+            "Undertow", "JBoss", "Marque",
+            // the provider's inventory of the demo servers (DemoServers): rack, BMC address and user, upstream id
+            "FRA1-R12-U", "10.20.0.", "NW-FRA1-", "northwind-ops");
 
     /** The reseller sites of the demo, each with a customer account and whether customers may sign up there. */
     static final List<Site> SITES = List.of(
@@ -99,7 +101,10 @@ class BrandLeakIT {
             Page.of("/customer/new-ticket", 200),
             Page.of("/customer/ticket?n=1", 200),            // each demo Alice has ticket 1
             new Page("/customer/ticket?n=2", site -> site.primaryHost().equals("acme.localhost") ? 200 : 404),
-            Page.of("/customer/ticket?n=999999", 404));      // the tenant's own 404
+            Page.of("/customer/ticket?n=999999", 404),       // the tenant's own 404
+            Page.of("/customer/servers", 200),               // each demo Alice has a server; their pages follow
+            Page.of("/customer/server?id=999999999", 404),
+            Page.of("/customer/server", 404));
 
     /** The port GreenMail listens on; the server under test sends to it ({@code MARQUE_SMTP_PORT}). */
     static final int SMTP_PORT = Integer.parseInt(System.getProperty("marque.smtp.port", "3025"));
@@ -171,6 +176,9 @@ class BrandLeakIT {
             scan.response(site.host() + " sign-in", signedIn);
             for (Page page : CUSTOMER_PAGES) {
                 scan.page(customer, site, page);
+            }
+            for (String path : serverPages(customer, site)) {
+                scan.page(customer, site.host(), site.brandName(), path, 200);
             }
             scan.cookies(site.host(), visitor, russian, customer);
         }
@@ -342,6 +350,30 @@ class BrandLeakIT {
         } finally {
             alicePassword = null;
         }
+    }
+
+    /**
+     * The pages of the customer's own servers, found through the links of her server list: each server
+     * with its traffic over a day, a week and a month, and the reinstall's confirm step.
+     */
+    private static List<String> serverPages(Http customer, Site site) throws IOException, InterruptedException {
+        String list = customer.get(site.host(), "/customer/servers").body();
+        Matcher link = Pattern.compile("href=\"/customer/server\\?id=(\\d+)\"").matcher(list);
+        Set<String> pages = new LinkedHashSet<>();
+        while (link.find()) {
+            String server = "/customer/server?id=" + link.group(1);
+            pages.add(server);
+            pages.add(server + "&range=WEEK");
+            pages.add(server + "&range=MONTH");
+            Matcher template = Pattern.compile("<option value=\"([a-z0-9.-]+)\"")
+                    .matcher(customer.get(site.host(), server).body());
+            if (template.find()) {
+                pages.add(server + "&confirm=" + template.group(1));
+            }
+        }
+        assertTrue(pages.size() >= 3, site.host() + ": the customer's server pages were found in " + list.length()
+                + " characters of her server list");
+        return new ArrayList<>(pages);
     }
 
     /** Asks for a reset link through the real form (a stateless view). */

@@ -164,6 +164,73 @@ class HttpSurfaceIT {
         assertFalse(encoded.body().contains("color.primary"));
     }
 
+    /**
+     * The server pages keep law 1 and the ownership rule: signed out they lead to sign-in; a customer
+     * reaches her own servers only, another customer's (same reseller) and another reseller's are the
+     * site's 404; a reseller's staff reach their reseller's servers only; the admin-only pages refuse
+     * agents; and no page names the provider's inventory data.
+     */
+    @Test
+    void serverPagesNeedSignInAndReachOnlyTheReadersOwnServers() throws Exception {
+        for (String path : List.of("/customer/servers", "/customer/server?id=1", "/reseller/servers",
+                "/reseller/server?id=1", "/reseller/abuse", "/reseller/abuse-report?id=1", "/reseller/os-templates",
+                "/reseller/contacts")) {
+            HttpResponse<String> signedOut = new Http().get("acme.localhost", path);
+            assertEquals(302, signedOut.statusCode(), path + " signed out");
+            assertTrue(signedOut.headers().firstValue("Location").orElse("").endsWith("/login"), path);
+        }
+
+        Http alice = signedIn("acme.localhost", "alice@example.com", "demo-password");
+        long web01 = serverId(alice, "acme.localhost", "web-01.martin-web.example");
+        Http bluebirdAlice = signedIn("bluebird.localhost", "alice@example.com", "bluebird-password");
+        long bluebirds = serverId(bluebirdAlice, "bluebird.localhost", "db.alice-bluebird.example");
+
+        HttpResponse<String> own = alice.get("acme.localhost", "/customer/server?id=" + web01);
+        assertEquals(200, own.statusCode());
+        assertTrue(own.body().contains("web-01.martin-web.example"));
+        for (String internal : List.of("FRA1-R12-U", "10.20.0.", "NW-FRA1-", "northwind-ops", "Northwind")) {
+            assertFalse(own.body().contains(internal), "the customer's server page shows " + internal);
+        }
+        assertEquals(404, alice.get("acme.localhost", "/customer/server?id=" + bluebirds).statusCode(),
+                "another reseller's server");
+        assertEquals(404, alice.get("acme.localhost", "/customer/server?id=" + web01 + "x").statusCode(), "not a number");
+        assertEquals(404, bluebirdAlice.get("bluebird.localhost", "/customer/server?id=" + web01).statusCode(),
+                "the same address on another reseller is another account");
+        Http bob = signedIn("acme.localhost", "bob@example.com", "demo-password");
+        assertEquals(404, bob.get("acme.localhost", "/customer/server?id=" + web01).statusCode(), "another customer's");
+        assertEquals(403, alice.get("acme.localhost", "/reseller/servers").statusCode(), "a customer in the staff area");
+
+        Http admin = signedIn("acme.localhost", "admin@acme.example", "demo-password");
+        assertEquals(200, admin.get("acme.localhost", "/reseller/server?id=" + web01).statusCode());
+        assertEquals(404, admin.get("acme.localhost", "/reseller/server?id=" + bluebirds).statusCode(),
+                "another reseller's server for Acme's admin");
+        assertEquals(404, admin.get("acme.localhost", "/reseller/abuse-report?id=999999999").statusCode());
+        for (String page : List.of("/reseller/servers", "/reseller/abuse", "/reseller/os-templates", "/reseller/contacts")) {
+            assertEquals(200, admin.get("acme.localhost", page).statusCode(), page + " for the admin");
+        }
+        Http agent = signedIn("acme.localhost", "agent@acme.example", "demo-password");
+        assertEquals(200, agent.get("acme.localhost", "/reseller/servers").statusCode());
+        assertEquals(200, agent.get("acme.localhost", "/reseller/abuse").statusCode());
+        assertEquals(200, agent.get("acme.localhost", "/reseller/server?id=" + web01).statusCode());
+        assertEquals(403, agent.get("acme.localhost", "/reseller/os-templates").statusCode(), "admins only");
+        assertEquals(403, agent.get("acme.localhost", "/reseller/contacts").statusCode(), "admins only");
+    }
+
+    private static Http signedIn(String host, String email, String password) throws Exception {
+        Http http = new Http();
+        assertEquals(302, http.signIn(host, email, password).statusCode(), email + " signs in on " + host);
+        return http;
+    }
+
+    /** A customer's server id, from the link in her server list. */
+    private static long serverId(Http customer, String host, String hostname) throws Exception {
+        String list = customer.get(host, "/customer/servers").body();
+        var link = java.util.regex.Pattern.compile("href=\"/customer/server\\?id=(\\d+)\"[^>]*>"
+                + java.util.regex.Pattern.quote(hostname) + "<").matcher(list);
+        assertTrue(link.find(), hostname + " in the server list on " + host);
+        return Long.parseLong(link.group(1));
+    }
+
     static void assertNeutral(String body) {
         for (String brand : List.of("Acme", "Bluebird", "Northwind", "provider.localhost", "WildFly", "Undertow", "Marque")) {
             assertFalse(body.contains(brand), "the neutral page names " + brand);
