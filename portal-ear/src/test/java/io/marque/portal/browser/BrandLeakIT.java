@@ -311,6 +311,49 @@ class BrandLeakIT {
         assertEquals(List.of(), scan.findings, "a customer's ticket mails and PDF show:\n" + String.join("\n", scan.findings));
     }
 
+    /**
+     * The mail a customer gets when its server is reinstalled, read whole: headers and both bodies name
+     * only the reseller, and no server's internal data (rack, BMC, upstream id) is in it.
+     */
+    @Test
+    void serverMailsNameOnlyTheReseller() throws Exception {
+        Site acme = SITES.get(0);
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.createCopy("127.0.0.1").port(SMTP_PORT));
+        smtp.start();
+        Scan scan = new Scan();
+        try {
+            Browser alice = browsers.open("alice");
+            alice.signIn(acme.host(), acme.customerEmail(), acme.customerPassword());
+            alice.open(acme.host(), "/customer/servers");
+            alice.find(By.linkText("db-01.martin-web.example")).click();
+            alice.waiting().until(d -> alice.path().equals("/customer/server"));
+            new org.openqa.selenium.support.ui.Select(alice.byId("template")).selectByVisibleText("Rocky Linux 9");
+            alice.clickAndWait("reinstall-next");
+            alice.clickAndWait("reinstall-confirm");
+            alice.assertNoErrorPage("reinstalling db-01");
+
+            MimeMessage mail = new FluentWait<>(smtp).withTimeout(Duration.ofSeconds(90))
+                    .pollingEvery(Duration.ofMillis(200)).withMessage("the reinstall mail")
+                    .until(mails -> Arrays.stream(mails.getReceivedMessages())
+                            .filter(m -> addresses(m, Message.RecipientType.TO).contains(acme.customerEmail())
+                                    && subjectOf(m).contains("db-01.martin-web.example"))
+                            .findFirst().orElse(null));
+            String where = "reinstall mail";
+            scan.text(where + " (raw)", GreenMailUtil.getWholeMessage(mail));
+            for (Header header : Collections.list(mail.getAllHeaders())) {
+                scan.text(where + " header " + header.getName(), MimeUtility.decodeText(MimeUtility.unfold(header.getValue())));
+            }
+            String bodies = bodyText(mail);
+            scan.text(where + " bodies", bodies);
+            assertTrue(bodies.contains("Rocky Linux 9") && bodies.contains(acme.brandName()), bodies);
+            assertEquals(List.of(acme.brandName() + " <" + acme.supportAddress() + ">"), unicode(mail.getFrom()), where);
+            assertTrue(mail.getMessageID().endsWith("@" + acme.primaryHost() + ">"), where + " Message-ID");
+        } finally {
+            smtp.stop();
+        }
+        assertEquals(List.of(), scan.findings, "the server mail shows:\n" + String.join("\n", scan.findings));
+    }
+
     private static String bodyText(MimeMessage mail) {
         try {
             List<String> text = new ArrayList<>();
