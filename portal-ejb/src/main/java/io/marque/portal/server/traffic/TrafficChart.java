@@ -162,19 +162,28 @@ public final class TrafficChart {
         line(svg, "traffic-axis", LEFT, TOP, LEFT, BOTTOM);
     }
 
-    /** One point per bucket, in the middle of its full length, so every range looks alike. */
+    /**
+     * One point per bucket that has samples, in the middle of its full length, so every range looks
+     * alike. A bucket without samples (the hour that just began, a gap in collection) has no point:
+     * no data is not the same as no traffic.
+     */
     private static void polyline(StringBuilder svg, String cssClass, TrafficSeries series, Scale scale,
             boolean received) {
         List<TrafficBucket> buckets = series.buckets();
         svg.append("<polyline class=\"").append(cssClass).append("\" points=\"");
+        boolean first = true;
         for (int i = 0; i < buckets.size(); i++) {
             TrafficBucket bucket = buckets.get(i);
+            if (bucket.samples() == 0) {
+                continue;
+            }
             double bits = (received ? bucket.receivedMbps() : bucket.transmittedMbps()) * 1e6;
             double x = LEFT + (RIGHT - LEFT) * (i + 0.5) / buckets.size();
             double y = BOTTOM - (BOTTOM - TOP) * Math.min(bits / scale.top(), 1);
-            if (i > 0) {
+            if (!first) {
                 svg.append(' ');
             }
+            first = false;
             svg.append(coordinate(x)).append(',').append(coordinate(y));
         }
         svg.append("\"/>");

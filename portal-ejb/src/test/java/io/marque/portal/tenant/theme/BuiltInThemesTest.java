@@ -134,12 +134,12 @@ class BuiltInThemesTest {
         assertTrue(new String(sheets.get(1), UTF_8).startsWith("/* Harbor"));
     }
 
-    /** A budget, not a limit of the browser: 16 KB once the ticket pages (queues, threads, SLA flags) came. */
+    /** A budget, not a limit of the browser: 16 KB with the ticket pages, 20 KB once the server pages (facts, jobs, traffic graph) came. */
     @Test
     void stylesheetsAreSmall() {
         for (String name : SHIPPED) {
             int size = registry.theme(name).resource("css/theme.css").orElseThrow().length;
-            assertTrue(size < 16 * 1024, name + " css is " + size + " bytes");
+            assertTrue(size < 20 * 1024, name + " css is " + size + " bytes");
         }
     }
 
