@@ -50,19 +50,12 @@ connections="${BENCH_CONNECTIONS:-32}"
 duration="${BENCH_DURATION:-20s}"
 warmup="${BENCH_WARMUP:-10s}"
 db=marque_bench
-
-log() { printf '[tickets %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-psql_admin() {
-  psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres "$@" 2>/dev/null && return 0
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"; else sudo -u postgres psql -X -q -v ON_ERROR_STOP=1 "$@"; fi
-}
-psql_bench() { PGPASSWORD=marque_it psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U marque_it -d "$db" "$@"; }
-
-command -v wrk >/dev/null 2>&1 || { log "installing wrk …"; as_root apt-get update -qq;
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq wrk >/dev/null; }
-pg_isready -q -h 127.0.0.1 -p 5432 || die "PostgreSQL is not running on 127.0.0.1:5432 (./marque test starts it)"
+bench_name=tickets
+rows=()
+java_pid=""
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
+need_tools
 
 if [ "$build" = 1 ]; then
   log "building (mvn -B -q -DskipTests package) …"
@@ -97,10 +90,7 @@ trap 'exit 143' TERM
 
 # --- the database and the server ---------------------------------------------------------------
 if [ "$reuse" = 0 ]; then
-  log "creating the database $db …"
-  psql_admin -d postgres -c "drop database if exists $db with (force)" \
-    -c "do \$\$ begin if not exists (select from pg_roles where rolname = 'marque_it') then create role marque_it login password 'marque_it'; end if; end \$\$" \
-    -c "create database $db owner marque_it"
+  create_database
 fi
 
 export MARQUE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MARQUE_DB_DRIVER=postgresql
@@ -111,34 +101,6 @@ export MARQUE_MAIL_DIR="$tmp/mail" MARQUE_PUBLIC_PORT="$port" MARQUE_DEMO_DATA=t
 export MARQUE_INBOUND_INTERVAL_MS=2000 MARQUE_MAILBOX_ALLOW_PRIVATE=true
 unset MARQUE_SMTP_HOST || true
 [ -n "${BENCH_JAVA_OPTS:-}" ] && export JAVA_OPTS="${JAVA_OPTS:-} $BENCH_JAVA_OPTS"
-
-start_server() {
-  rm -rf "$base"
-  mkdir -p "$base/configuration" "$base/deployments" "$base/log"
-  find "$server/standalone/configuration" -maxdepth 1 -type f -exec cp -f {} "$base/configuration/" \;
-  cp -f "$ear" "$base/deployments/marque.ear"
-  "$server/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$offset" \
-    >"$tmp/console.log" 2>&1 &
-  local started_at
-  started_at=$(date +%s)
-  while [ $(( $(date +%s) - started_at )) -lt 300 ]; do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://acme.localhost:$port/login" || true)" = 200 ] && break
-    sleep 1
-  done
-  java_pid=$(pgrep -f -- "-Djboss.server.base.dir=$base" | while read -r p; do
-    [ "$(cat /proc/"$p"/comm 2>/dev/null)" = java ] && echo "$p"; done | head -n 1 || true)
-  [ -n "$java_pid" ] || { tail -n 30 "$tmp/console.log" >&2; die "the portal did not start"; }
-  log "portal up after $(( $(date +%s) - started_at ))s (java pid $java_pid)"
-}
-
-stop_server() {
-  if [ -n "$java_pid" ] && kill -0 "$java_pid" 2>/dev/null; then
-    kill -TERM "$java_pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$java_pid" 2>/dev/null || break; sleep 1; done
-    kill -KILL "$java_pid" 2>/dev/null || true
-  fi
-  java_pid=""
-}
 
 if [ "$reuse" = 0 ]; then
   log "first start: Flyway migrates $db and the demo is seeded …"
@@ -161,13 +123,6 @@ log "the database holds $db_size"
 start_server
 
 # --- sign-ins ----------------------------------------------------------------------------------
-sign_in() { # host email -> the sid cookie
-  local jar="$tmp/jar-$RANDOM"
-  curl -sS --max-time 30 -c "$jar" -o /dev/null --data-urlencode login=login --data-urlencode "email=$2" \
-    --data-urlencode password=demo-password --data-urlencode 'submit=Sign in' \
-    --data-urlencode jakarta.faces.ViewState=stateless "http://$1:$port/login"
-  awk '$6 == "sid" { print $7 }' "$jar" | tail -n 1
-}
 customer_sid=$(sign_in b1.bench.localhost c1@b1.bench.localhost)
 creator_sid=$(sign_in b2.bench.localhost c1@b2.bench.localhost)
 agent_sid=$(sign_in b1.bench.localhost agent@b1.bench.localhost)
@@ -175,12 +130,6 @@ provider_sid=$(sign_in provider.localhost agent@northwind.example)
 for s in "$customer_sid" "$creator_sid" "$agent_sid" "$provider_sid"; do [ -n "$s" ] || die "a sign-in failed"; done
 
 # --- measuring ---------------------------------------------------------------------------------
-to_ms() {
-  awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
-    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
-    else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 } else { printf "%s", v } }'
-}
-rows=()
 # name host path sid [lua]: the targets, warmed up together (tickets are opened on b2, so that b1's
 # lists keep the seeded size) before any is measured (the JIT compilers
 # need minutes on this machine: a single short warm-up measures the compiler, not the portal)
@@ -194,45 +143,8 @@ targets=(
   "ticket-create|b2.bench.localhost|/customer/new-ticket|$creator_sid|$root/bench/create-ticket.lua"
 )
 export DEPARTMENT=10000000002 BENCH_DIR="$root/bench"
-run_wrk() { # seconds-or-duration host path sid lua [--latency]
-  local lua="${5:-$root/bench/status.lua}"
-  wrk -t"$threads" -c"$connections" -d"$1" ${6:-} -H "Host: $2:$port" -H "Cookie: sid=$4" -s "$lua" \
-    "http://127.0.0.1:$port$3"
-}
 warm_rounds="${BENCH_WARMUP_ROUNDS:-4}"
-log "warming up: $warm_rounds rounds of $warmup on every target …"
-for _ in $(seq 1 "$warm_rounds"); do
-  for target in "${targets[@]}"; do
-    IFS='|' read -r name host path sid lua <<<"$target"
-    run_wrk "$warmup" "$host" "$path" "$sid" "$lua" >/dev/null 2>&1 || true
-  done
-done
-measure() { # name host path sid [lua]
-  local name="$1" host="$2" path="$3" sid="$4" lua="${5:-}"
-  if [ -z "$lua" ]; then
-    local code
-    code=$(curl -s -o "$tmp/page.html" -w '%{http_code}' --max-time 20 -H "Host: $host:$port" -H "Cookie: sid=$sid" \
-      "http://127.0.0.1:$port$path")
-    [ "$code" = 200 ] || die "$name: $path answers $code before the run"
-  fi
-  local out="$tmp/wrk-$name.txt"
-  run_wrk "$duration" "$host" "$path" "$sid" "$lua" --latency >"$out" 2>&1
-  local rps p50 p99 bad
-  rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
-  p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
-  p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
-  bad=$(awk '/^NON200/ { print $2 " (first " $3 ")" }' "$out")
-  # and the latency of one page when the server is not saturated: 4 connections
-  local light="$tmp/wrk-$name-light.txt"
-  wrk -t2 -c4 -d10s --latency -H "Host: $host:$port" -H "Cookie: sid=$sid" -s "${lua:-$root/bench/status.lua}" \
-    "http://127.0.0.1:$port$path" >"$light" 2>&1
-  local p50l p99l
-  p50l=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$light")")
-  p99l=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$light")")
-  log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms (4 connections: p50 $p50l ms, p99 $p99l ms), unexpected answers: $bad"
-  rows+=("| $name | \`$host$path\` | $rps | $p50 ms | $p99 ms | $p50l ms | $p99l ms | $bad |")
-  { echo "### $name"; echo '```'; cat "$out"; echo; cat "$light"; echo '```'; } >>"$tmp/wrk-all.md"
-}
+warm_up "$warmup" "$warm_rounds" "${targets[@]}"
 b1_count=$(psql_bench -At -c "select count(*) from ticket where tenant_id = 10000000001")
 rare=$(psql_bench -At -c "select count(distinct m.ticket_id) from ticket_message m where m.tenant_id = 10000000001 and m.search_vector @@ marque_search_query(10000000001, 'zircon')")
 common=$(psql_bench -At -c "select count(distinct m.ticket_id) from ticket_message m where m.tenant_id = 10000000001 and m.search_vector @@ marque_search_query(10000000001, 'kernel')")
@@ -310,17 +222,5 @@ log "mailboxes: $expected mails became $opened tickets in ${mail_s}s"
 { echo "# Ticket benchmark $stamp"; echo; cat "$tmp/section.md"; echo; echo "## wrk output"; cat "$tmp/wrk-all.md"; } >"$result"
 log "wrote $result"
 if [ "$docs" = 1 ]; then
-  python3 - "$root/docs/performance.md" "$tmp/section.md" <<'PY'
-import sys
-doc, section = sys.argv[1], open(sys.argv[2]).read()
-text = open(doc).read()
-start, end = "<!-- tickets:start -->", "<!-- tickets:end -->"
-block = start + "\n" + section + end
-if start in text:
-    text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip() + "\n\n## Tickets at scale\n\n" + block + "\n"
-open(doc, "w").write(text)
-PY
-  log "updated docs/performance.md"
+  update_docs tickets "Tickets at scale" "$tmp/section.md"
 fi

@@ -116,8 +116,8 @@ class ServersIT {
 
         assertEquals(List.of(id), customerServers.list(a.customer()).stream().map(ServerView::id).toList());
         assertTrue(customerServers.list(other).isEmpty());
-        assertTrue(resellerServers.list(b.admin()).stream().noneMatch(s -> s.id() == id));
-        assertTrue(resellerServers.list(a.agent()).stream().anyMatch(s -> s.id() == id));
+        assertTrue(resellerServers.list(b.admin(), 0).stream().noneMatch(s -> s.id() == id));
+        assertTrue(resellerServers.list(a.agent(), 0).stream().anyMatch(s -> s.id() == id));
 
         for (Actor stranger : List.of(other, b.admin(), b.agent(), b.customer())) {
             notFound(() -> actions.view(stranger, id));
@@ -135,7 +135,7 @@ class ServersIT {
             notFound(() -> resellerServers.suspend(strangerStaff, id, "unpaid"));
         }
         assertThrows(ForbiddenException.class, () -> inventory.get(a.admin(), id), "a reseller has no inventory");
-        assertThrows(ForbiddenException.class, () -> resellerServers.list(a.customer()));
+        assertThrows(ForbiddenException.class, () -> resellerServers.list(a.customer(), 0));
         InvalidInputException foreign = assertThrows(InvalidInputException.class,
                 () -> resellerServers.assign(a.admin(), id, b.customerId()), "another reseller's customer");
         assertEquals("server.error.customer", foreign.problems().get("customer"));

@@ -34,11 +34,16 @@ public class ResellerServers {
     @Inject
     AuditRecorder audit;
 
+    /** How many servers one page of the reseller's list shows. */
+    public static final int PAGE = 100;
+
+    /** One page of the reseller's servers in id order, after {@code afterId} ({@code 0} for the first). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<ServerView> list(Actor actor) {
+    public List<ServerView> list(Actor actor, long afterId) {
         actor.require(Role.RESELLER_AGENT, Role.RESELLER_ADMIN);
         return views.forUser(actor, em.createNamedQuery("Server.ofTenant", Server.class)
-                .setParameter("tenant", actor.tenantId()).getResultList());
+                .setParameter("tenant", actor.tenantId()).setParameter("after", afterId).setMaxResults(PAGE)
+                .getResultList());
     }
 
     /** Gives the server to one of the reseller's customers, or takes it back with {@code null}. */

@@ -74,13 +74,12 @@ public class ServerViews {
     }
 
     private Map<Long, String> customerNames(List<Server> servers) {
+        List<Long> ids = servers.stream().map(Server::getCustomerId).filter(id -> id != null).distinct().toList();
         Map<Long, String> names = new HashMap<>();
-        servers.stream().map(Server::getCustomerId).filter(id -> id != null).distinct().forEach(id -> {
-            Customer customer = em.find(Customer.class, id);
-            if (customer != null) {
-                names.put(id, customer.getName());
-            }
-        });
+        if (!ids.isEmpty()) {
+            em.createQuery("select c from Customer c where c.id in :ids", Customer.class).setParameter("ids", ids)
+                    .getResultStream().forEach(c -> names.put(c.getId(), c.getName()));
+        }
         return names;
     }
 }
