@@ -114,8 +114,8 @@ class ServersIT {
         long id = servers.assigned(provider, a, "own");
         Actor other = fixtures.anotherCustomer(a, "Otto Other");
 
-        assertEquals(List.of(id), customerServers.list(a.customer()).stream().map(ServerView::id).toList());
-        assertTrue(customerServers.list(other).isEmpty());
+        assertEquals(List.of(id), customerServers.list(a.customer(), 0, 100).stream().map(ServerView::id).toList());
+        assertTrue(customerServers.list(other, 0, 100).isEmpty());
         assertTrue(resellerServers.list(b.admin(), 0).stream().noneMatch(s -> s.id() == id));
         assertTrue(resellerServers.list(a.agent(), 0).stream().anyMatch(s -> s.id() == id));
 
@@ -168,13 +168,13 @@ class ServersIT {
         long id = servers.pooled(provider, "assign");
         inventory.assign(provider, id, a.tenantId());
         resellerServers.assign(a.admin(), id, a.customerId());
-        assertEquals(1, customerServers.list(a.customer()).size());
+        assertEquals(1, customerServers.list(a.customer(), 0, 100).size());
 
         resellerServers.assign(a.admin(), id, null);
-        assertTrue(customerServers.list(a.customer()).isEmpty(), "taken back from the customer");
+        assertTrue(customerServers.list(a.customer(), 0, 100).isEmpty(), "taken back from the customer");
         resellerServers.assign(a.admin(), id, a.customerId());
         inventory.assign(provider, id, null);
-        assertTrue(customerServers.list(a.customer()).isEmpty(), "back in the pool: gone from the customer");
+        assertTrue(customerServers.list(a.customer(), 0, 100).isEmpty(), "back in the pool: gone from the customer");
         notFound(() -> actions.view(a.admin(), id));
         assertNull(inventory.get(provider, id).resellerId());
 
@@ -312,7 +312,7 @@ class ServersIT {
 
         abuse.terminate(provider, report);
         assertEquals(AbuseState.TERMINATED, abuse.get(provider, report).state());
-        assertTrue(customerServers.list(a.customer()).stream().noneMatch(s -> s.id() == id));
+        assertTrue(customerServers.list(a.customer(), 0, 100).stream().noneMatch(s -> s.id() == id));
         notFound(() -> actions.view(a.customer(), id));
         assertEquals(ServerStatus.TERMINATED, inventory.get(provider, id).status());
     }

@@ -24,9 +24,14 @@ public class CustomerServers {
     @Inject
     ServerViews views;
 
-    public List<ServerView> list(Actor actor) {
+    /** How many servers one page of the customer's list shows. */
+    public static final int PAGE = 100;
+
+    /** Up to {@code limit} of the customer's servers in id order, after {@code afterId} ({@code 0} for the first). */
+    public List<ServerView> list(Actor actor, long afterId, int limit) {
         long customer = users.customerId(actor);
         return views.forUser(actor, em.createNamedQuery("Server.ofCustomer", Server.class)
-                .setParameter("tenant", actor.tenantId()).setParameter("customer", customer).getResultList());
+                .setParameter("tenant", actor.tenantId()).setParameter("customer", customer)
+                .setParameter("after", afterId).setMaxResults(Math.min(limit, PAGE)).getResultList());
     }
 }

@@ -24,7 +24,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "server")
 @NamedQuery(name = "Server.ofTenant", query = "select s from Server s where s.tenantId = :tenant and s.id > :after order by s.id")
-@NamedQuery(name = "Server.ofCustomer", query = "select s from Server s where s.tenantId = :tenant and s.customerId = :customer and s.status <> io.marque.portal.server.ServerStatus.TERMINATED order by s.id")
+@NamedQuery(name = "Server.ofCustomer", query = "select s from Server s where s.tenantId = :tenant and s.customerId = :customer and s.id > :after and s.status <> io.marque.portal.server.ServerStatus.TERMINATED order by s.id")
 @NamedQuery(name = "Server.all", query = "select s from Server s order by s.id")
 @NamedQuery(name = "Server.withTraffic", query = "select s from Server s where s.tenantId is not null and s.status <> io.marque.portal.server.ServerStatus.TERMINATED")
 public class Server {

@@ -16,6 +16,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,6 +27,12 @@ import java.util.List;
  */
 @Stateless
 public class ServerActions {
+
+    /**
+     * How long a power state read from the device, unchanged, is not written again: every view of a
+     * server page reads the device, and a write per view would make views of one server wait on its row.
+     */
+    static final Duration KEEP_READ = Duration.ofMinutes(1);
 
     @Inject
     ServerAccess access;
@@ -91,7 +98,12 @@ public class ServerActions {
         Server server = access.reach(actor, serverId, false);
         try {
             PowerState state = drivers.of(server).powerState(drivers.target(server));
-            jobs.powerRead(server.getId(), state, Instant.now());
+            Instant now = Instant.now();
+            boolean known = state.name().equals(server.getPowerState()) && server.getPowerReadAt() != null
+                    && server.getPowerReadAt().isAfter(now.minus(KEEP_READ));
+            if (!known) {
+                jobs.powerRead(server.getId(), state, now);
+            }
             return state;
         } catch (DriverException e) {
             throw new InvalidInputException("", JobExecution.keyOf(e));

@@ -13,7 +13,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "traffic_sample")
 @IdClass(TrafficReading.Key.class)
-@NamedQuery(name = "TrafficReading.since", query = "select t from TrafficReading t where t.serverId = :server and t.sampledAt > :since order by t.sampledAt")
+@NamedQuery(name = "TrafficReading.since", query = "select new io.marque.portal.server.traffic.TrafficSample(t.sampledAt, t.rxBytes, t.txBytes) from TrafficReading t where t.serverId = :server and t.sampledAt > :since order by t.sampledAt")
 @NamedQuery(name = "TrafficReading.purge", query = "delete from TrafficReading t where t.sampledAt < :before")
 public class TrafficReading {
 
@@ -56,9 +56,5 @@ public class TrafficReading {
         this.sampledAt = sampledAt;
         this.rxBytes = rxBytes;
         this.txBytes = txBytes;
-    }
-
-    public TrafficSample sample() {
-        return new TrafficSample(sampledAt, rxBytes, txBytes);
     }
 }
