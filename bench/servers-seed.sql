@@ -38,4 +38,4 @@ from (select id from server where hostname = 'web-01.martin-web.example'
 commit;
 analyze server;
 analyze server_address;
-analyze traffic_sample;
+vacuum analyze traffic_sample;
