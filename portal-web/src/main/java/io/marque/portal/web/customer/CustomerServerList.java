@@ -43,10 +43,10 @@ public class CustomerServerList {
         return page.size() < CustomerServers.PAGE ? null : "/customer/servers?after=" + page.get(page.size() - 1).id();
     }
 
-    /** The dashboard's few, one more than it shows, so it knows to link to the rest. */
+    /** The first {@value #DASHBOARD} servers, for the dashboard. */
     public List<ServerView> getFirstFew() {
         if (firstFew == null) {
-            firstFew = servers.list(me.actor(), 0, DASHBOARD + 1);
+            firstFew = servers.list(me.actor(), 0, DASHBOARD);
         }
         return firstFew;
     }
