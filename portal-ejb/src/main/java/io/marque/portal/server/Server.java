@@ -26,7 +26,7 @@ import java.time.Instant;
 @NamedQuery(name = "Server.ofTenant", query = "select s from Server s where s.tenantId = :tenant and s.id > :after order by s.id")
 @NamedQuery(name = "Server.ofCustomer", query = "select s from Server s where s.tenantId = :tenant and s.customerId = :customer and s.id > :after and s.status <> io.marque.portal.server.ServerStatus.TERMINATED order by s.id")
 @NamedQuery(name = "Server.all", query = "select s from Server s order by s.id")
-@NamedQuery(name = "Server.withTraffic", query = "select s from Server s where s.tenantId is not null and s.status <> io.marque.portal.server.ServerStatus.TERMINATED")
+@NamedQuery(name = "Server.withTraffic", query = "select s from Server s where (s.tenantId is not null or s.trafficHost is not null) and s.status <> io.marque.portal.server.ServerStatus.TERMINATED")
 public class Server {
 
     @Id
@@ -116,6 +116,15 @@ public class Server {
     @Column(name = "traffic_tx_counter")
     private Long trafficTxCounter;
 
+    @Column(name = "traffic_host")
+    private String trafficHost;
+
+    @Column(name = "traffic_if_index")
+    private Integer trafficIfIndex;
+
+    @Column(name = "traffic_community_sealed")
+    private String trafficCommunitySealed;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -180,6 +189,13 @@ public class Server {
     public void setActiveJobId(Long activeJobId) { this.activeJobId = activeJobId; }
     public Long getTrafficRxCounter() { return trafficRxCounter; }
     public Long getTrafficTxCounter() { return trafficTxCounter; }
+    /** The switch whose port gives this server's traffic over SNMP; null when its driver gives it. */
+    public String getTrafficHost() { return trafficHost; }
+    public void setTrafficHost(String trafficHost) { this.trafficHost = trafficHost; }
+    public Integer getTrafficIfIndex() { return trafficIfIndex; }
+    public void setTrafficIfIndex(Integer trafficIfIndex) { this.trafficIfIndex = trafficIfIndex; }
+    public String getTrafficCommunitySealed() { return trafficCommunitySealed; }
+    public void setTrafficCommunitySealed(String trafficCommunitySealed) { this.trafficCommunitySealed = trafficCommunitySealed; }
     public Instant getCreatedAt() { return createdAt; }
     public long getVersion() { return version; }
 

@@ -224,6 +224,49 @@ public class ServerInventory {
         audit.record(actor, "server.returned", server.getHostname(), null);
     }
 
+    /** The longest SNMP community a switch port may be given. */
+    static final int MAX_COMMUNITY = 100;
+
+    /**
+     * Names the switch port the server's traffic is read from over SNMP, or with a blank host forgets it
+     * (the driver gives the traffic again). A blank community keeps the stored one.
+     *
+     * @param host      the switch: an IP literal or a host name
+     * @param ifIndex   the port's index in the switch's IF-MIB interface table, 1 to 2³¹−1
+     * @param community the read community, 1 to 100 printable ASCII characters; stored encrypted
+     */
+    public void setTrafficPort(Actor actor, long serverId, String host, Integer ifIndex, String community) {
+        actor.require(Role.PROVIDER_ADMIN);
+        Server server = locked(serverId);
+        if (host == null || host.isBlank()) {
+            server.setTrafficHost(null);
+            server.setTrafficIfIndex(null);
+            server.setTrafficCommunitySealed(null);
+            audit.record(actor, "server.trafficPort.cleared", server.getHostname(), null);
+            return;
+        }
+        String switchHost = IpLiteral.ipv4(host.strip()).or(() -> IpLiteral.ipv6(host.strip()))
+                .or(() -> HostName.parse(host.strip()))
+                .orElseThrow(() -> new InvalidInputException("trafficHost", "server.traffic.port.invalid-host"));
+        if (ifIndex == null || ifIndex < 1) {
+            throw new InvalidInputException("trafficIfIndex", "server.traffic.port.invalid-index");
+        }
+        boolean keep = community == null || community.isBlank();
+        if (keep ? server.getTrafficCommunitySealed() == null : !printable(community)) {
+            throw new InvalidInputException("trafficCommunity", "server.traffic.port.invalid-community");
+        }
+        server.setTrafficHost(switchHost);
+        server.setTrafficIfIndex(ifIndex);
+        if (!keep) {
+            server.setTrafficCommunitySealed(secrets.box().encrypt(community));
+        }
+        audit.record(actor, "server.trafficPort.set", server.getHostname(), switchHost + " ifIndex " + ifIndex);
+    }
+
+    private static boolean printable(String community) {
+        return community.length() <= MAX_COMMUNITY && community.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
+    }
+
     /** The BMC's sensors, read now. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<SensorReading> sensors(Actor actor, long serverId) {

@@ -46,7 +46,8 @@ public class ServerViews {
                 s.getBmcUser(), s.getBmcPasswordSealed() != null, s.getUpstreamId(), s.getMonthlyCost(),
                 s.getCostCurrency(), s.getTenantId(), resellers.get(s.getTenantId()), s.getCustomerId() != null,
                 s.getStatus(), s.getSuspensionCause(), s.getSuspensionNote(), s.getPowerState(), s.getPowerReadAt(),
-                s.getActiveJobId(), addresses.getOrDefault(s.getId(), List.of()))).toList();
+                s.getActiveJobId(), addresses.getOrDefault(s.getId(), List.of()), s.getTrafficHost(),
+                s.getTrafficIfIndex())).toList();
     }
 
     private ServerView view(Actor actor, Side side, Server s, List<AddressView> addresses, String customerName) {

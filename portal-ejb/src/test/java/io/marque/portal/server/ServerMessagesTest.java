@@ -35,14 +35,14 @@ class ServerMessagesTest {
     /** Every source of the server package and its sub-packages: services, CSV reader, jobs and drivers. */
     private static final List<String> SOURCES = List.of("");
     private static final Pattern KEY = Pattern.compile(
-            "\"((?:server\\.(?:error|stage|import|rdns|template\\.code)|abuse\\.error)\\.[A-Za-z-]+)\"");
+            "\"((?:server\\.(?:error|stage|import|rdns|template\\.code|traffic\\.port)|abuse\\.error)\\.[A-Za-z-]+)\"");
     private static final Path BASE = Path.of("../themes/src/main/resources/themes/base");
 
     @Test
     void everyServerWordThePagesShowIsWordedInBothLanguages() throws IOException {
         Set<String> keys = new TreeSet<>(keysInSources());
         assertTrue(keys.containsAll(List.of("server.error.busy", "server.error.suspended", "server.stage.installing",
-                "server.error.unreachable")), "the sources' keys were found: " + keys);
+                "server.error.unreachable", "server.traffic.port.invalid-host")), "the sources' keys were found: " + keys);
         keys.addAll(List.of("server.rdns.unavailable", "server.rdns.required", "server.rdns.too-long",
                 "server.rdns.not-qualified", "server.rdns.invalid", "abuse.error.closed",
                 // stages a driver may report while reinstalling

@@ -1,10 +1,8 @@
 package io.marque.portal.server.traffic;
 
 import io.marque.portal.identity.Actor;
-import io.marque.portal.server.Drivers;
 import io.marque.portal.server.Server;
 import io.marque.portal.server.ServerAccess;
-import io.marque.portal.server.driver.DriverException;
 import io.marque.portal.server.driver.TrafficCounters;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -18,7 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A server's traffic: stored samples, read per range for the graph, and taken from the driver. */
+/**
+ * A server's traffic: stored samples, read per range for the graph, and taken from its
+ * {@link TrafficSource} (its driver, or the switch port it is cabled to).
+ */
 @Stateless
 public class Traffic {
 
@@ -32,7 +33,7 @@ public class Traffic {
     ServerAccess access;
 
     @Inject
-    Drivers drivers;
+    TrafficSource source;
 
     /** The server's traffic over the range ending now, for anyone who may reach the server. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -59,12 +60,7 @@ public class Traffic {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean sample(long serverId, Instant now) {
         Server server = em.find(Server.class, serverId, LockModeType.PESSIMISTIC_WRITE);
-        Optional<TrafficCounters> read;
-        try {
-            read = drivers.of(server).traffic(drivers.target(server));
-        } catch (DriverException e) {
-            return false;
-        }
+        Optional<TrafficCounters> read = source.read(server);
         if (read.isEmpty()) {
             return false;
         }

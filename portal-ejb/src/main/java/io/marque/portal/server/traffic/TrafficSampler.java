@@ -21,9 +21,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Samples every assigned server's interface counters every five minutes
- * ({@code MARQUE_TRAFFIC_INTERVAL_MS}; 0 turns it off) through its driver and keeps the difference;
- * samples older than {@link Traffic#RETENTION} are dropped.
+ * Samples the interface counters of every assigned server, and of every server with a named switch
+ * port, every five minutes ({@code MARQUE_TRAFFIC_INTERVAL_MS}; 0 turns it off) through its
+ * {@link TrafficSource} and keeps the difference; samples older than {@link Traffic#RETENTION} are
+ * dropped.
  */
 @Singleton
 @Startup

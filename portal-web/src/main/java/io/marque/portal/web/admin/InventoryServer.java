@@ -74,6 +74,9 @@ public class InventoryServer implements Serializable {
     private transient List<EventLogEntry> events;
     private String evidence;
     private String deadlineHours = String.valueOf(DEFAULT_DEADLINE_HOURS);
+    private String trafficHost;
+    private String trafficIfIndex;
+    private String trafficCommunity;
 
     public void load() {
         if (getServer() == null) {
@@ -211,6 +214,18 @@ public class InventoryServer implements Serializable {
         return null;
     }
 
+    /** Names the switch port the server's traffic is read from; a blank switch reads it through the driver. */
+    public String saveTrafficPort() {
+        return feedback.act(() -> inventory.setTrafficPort(me.actor(), id, trafficHost, ifIndex(trafficIfIndex),
+                trafficCommunity), "inventory.trafficPort.saved", RELOAD);
+    }
+
+    /** An ifIndex as typed; anything that is no whole number becomes 0, which the inventory refuses. */
+    static Integer ifIndex(String text) {
+        String value = text == null ? "" : text.strip();
+        return value.matches("[0-9]{1,10}") && Long.parseLong(value) <= Integer.MAX_VALUE ? Integer.valueOf(value) : 0;
+    }
+
     public String report() {
         try {
             long report = abuse.report(me.actor(), id, evidence, hours(deadlineHours), Instant.now());
@@ -250,4 +265,15 @@ public class InventoryServer implements Serializable {
     public void setEvidence(String evidence) { this.evidence = evidence; }
     public String getDeadlineHours() { return deadlineHours; }
     public void setDeadlineHours(String deadlineHours) { this.deadlineHours = deadlineHours; }
+    /** The switch as typed; before any typing, the stored one. */
+    public String getTrafficHost() { return trafficHost != null || getServer() == null ? trafficHost : server.trafficHost(); }
+    public void setTrafficHost(String trafficHost) { this.trafficHost = trafficHost; }
+    public String getTrafficIfIndex() {
+        return trafficIfIndex != null || getServer() == null || server.trafficIfIndex() == null ? trafficIfIndex
+                : server.trafficIfIndex().toString();
+    }
+    public void setTrafficIfIndex(String trafficIfIndex) { this.trafficIfIndex = trafficIfIndex; }
+    /** Never shown: the page's password field starts empty, and empty keeps the stored community. */
+    public String getTrafficCommunity() { return null; }
+    public void setTrafficCommunity(String trafficCommunity) { this.trafficCommunity = trafficCommunity; }
 }

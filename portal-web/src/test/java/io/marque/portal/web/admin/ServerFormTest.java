@@ -74,7 +74,7 @@ class ServerFormTest {
                 "Debian 12", "ipmi", "FRA1-R12-U07", "10.20.0.7", 623, "ops", true, "NW-FRA1-4107",
                 new BigDecimal("41.50"), "EUR", null, null, false, ServerStatus.ACTIVE, null, null, "ON", null, null,
                 List.of(new AddressView("203.0.113.7", 4, null), new AddressView("2001:db8:10::7", 6, "x.example"),
-                        new AddressView("203.0.113.8", 4, null)));
+                        new AddressView("203.0.113.8", 4, null)), null, null);
         ServerForm form = ServerForm.of(server);
         assertEquals("203.0.113.7\n203.0.113.8", form.getIpv4());
         assertEquals("2001:db8:10::7", form.getIpv6());
@@ -89,5 +89,14 @@ class ServerFormTest {
         assertEquals(48, InventoryServer.hours(" 48 "));
         assertEquals(0, InventoryServer.hours("two days"));
         assertEquals(0, InventoryServer.hours(null));
+    }
+
+    @Test
+    void anIfIndexThatIsNoNumberOrTooLargeBecomesZero() {
+        assertEquals(17, InventoryServer.ifIndex(" 17 "));
+        assertEquals(2147483647, InventoryServer.ifIndex("2147483647"));
+        assertEquals(0, InventoryServer.ifIndex("2147483648"));
+        assertEquals(0, InventoryServer.ifIndex("Gi0/17"));
+        assertEquals(0, InventoryServer.ifIndex(null));
     }
 }
