@@ -1,5 +1,6 @@
 package io.marque.portal.server.traffic;
 
+import io.marque.portal.platform.MarqueConfig;
 import io.marque.portal.platform.SecretKeys;
 import io.marque.portal.server.Drivers;
 import io.marque.portal.server.Server;
@@ -18,7 +19,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class TrafficSource {
 
-    /** The SNMP port; switches are not asked on another. */
+    /** The SNMP port switches are asked on, {@code MARQUE_SNMP_PORT} (read per call). */
     static final int SNMP_PORT = 161;
 
     private static final Logger LOG = Logger.getLogger(TrafficSource.class.getName());
@@ -32,12 +33,15 @@ public class TrafficSource {
     @Inject
     SecretKeys secrets;
 
+    @Inject
+    MarqueConfig config;
+
     /** The counters now; empty when they cannot be read, which skips this sample and no more. */
     public Optional<TrafficCounters> read(Server server) {
         try {
             if (server.getTrafficHost() != null) {
                 String community = secrets.box().decrypt(server.getTrafficCommunitySealed());
-                return snmp.read(server.getTrafficHost(), SNMP_PORT, community, server.getTrafficIfIndex());
+                return snmp.read(server.getTrafficHost(), config.intValue("MARQUE_SNMP_PORT", SNMP_PORT), community, server.getTrafficIfIndex());
             }
             return drivers.of(server).traffic(drivers.target(server));
         } catch (SnmpException | DriverException e) {
