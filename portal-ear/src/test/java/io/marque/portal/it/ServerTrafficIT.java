@@ -99,9 +99,14 @@ class ServerTrafficIT {
 
         sampler.sampleNow();
         long sent = sendOverLoopback(8 * 1024 * 1024);
-        sampler.sampleNow();
-
+        // snmpd refreshes its interface table every few seconds: sample until the bytes show, at most 60 s
         TrafficSeries day = traffic.series(a.customer(), id, TrafficRange.DAY);
+        for (long until = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < until
+                && day.receivedBytes() + day.transmittedBytes() < sent; ) {
+            Thread.sleep(1000);
+            sampler.sampleNow();
+            day = traffic.series(a.customer(), id, TrafficRange.DAY);
+        }
         assertTrue(day.sampleCount() >= 1, "a sample was stored");
         assertTrue(day.receivedBytes() + day.transmittedBytes() >= sent,
                 "the loopback bytes are counted: " + day.receivedBytes() + " + " + day.transmittedBytes());
