@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.marque.portal.identity.Actor;
 import io.marque.portal.it.infra.IpmiSim;
+import io.marque.portal.it.infra.LocalDaemons;
 import io.marque.portal.server.NewServer;
 import io.marque.portal.server.ServerActions;
 import io.marque.portal.server.ServerInventory;
@@ -38,7 +39,7 @@ class ServerIpmiIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWith(ServerIpmiIT.class, ServerFixtures.class, IpmiSim.class);
+        return Deployments.earWith(ServerIpmiIT.class, ServerFixtures.class, IpmiSim.class, LocalDaemons.class);
     }
 
     @Inject

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.marque.portal.identity.Actor;
+import io.marque.portal.it.infra.LocalDaemons;
 import io.marque.portal.it.infra.PowerDnsServer;
 import io.marque.portal.platform.InvalidInputException;
 import io.marque.portal.platform.NotFoundException;
@@ -45,7 +46,7 @@ class ServerReverseDnsIT {
     @Deployment
     static EnterpriseArchive deployment() {
         File dnsjava = new File(Record.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        return Deployments.earWith(ServerReverseDnsIT.class, ServerFixtures.class, PowerDnsServer.class)
+        return Deployments.earWith(ServerReverseDnsIT.class, ServerFixtures.class, PowerDnsServer.class, LocalDaemons.class)
                 .addAsLibrary(dnsjava);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.marque.portal.identity.Actor;
+import io.marque.portal.it.infra.LocalDaemons;
 import io.marque.portal.it.infra.SnmpAgent;
 import io.marque.portal.platform.ForbiddenException;
 import io.marque.portal.platform.InvalidInputException;
@@ -41,7 +42,7 @@ class ServerTrafficIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWith(ServerTrafficIT.class, ServerFixtures.class, SnmpAgent.class);
+        return Deployments.earWith(ServerTrafficIT.class, ServerFixtures.class, SnmpAgent.class, LocalDaemons.class);
     }
 
     @Inject

@@ -2,10 +2,6 @@ package io.marque.portal.it.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A real BMC for tests: OpenIPMI's {@code ipmi_sim} (Debian package {@code openipmi}) on 127.0.0.1,
@@ -51,9 +45,7 @@ public final class IpmiSim implements AutoCloseable {
 
     public static final String HOST = "127.0.0.1";
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._-]{1,16}");
-    private static final int START_ATTEMPTS = 3;
 
     private final String user;
     private final String password;
@@ -89,20 +81,12 @@ public final class IpmiSim implements AutoCloseable {
             writeChassisScript();
             Files.writeString(dir.resolve("power"), "0\n");
             Files.writeString(dir.resolve("bmc.emu"), emulatorCommands(sensorsAndEvents));
-            Process started = null;
-            int chosenPort = 0;
-            for (int attempt = 1; started == null && attempt <= START_ATTEMPTS; attempt++) {
-                chosenPort = freeUdpPort();
-                started = start(chosenPort);
-            }
-            if (started == null) {
-                throw new IOException("ipmi_sim did not start: " + log());
-            }
-            this.port = chosenPort;
-            this.process = started;
+            LocalDaemons.Started started = LocalDaemons.onFreeUdpPort("ipmi_sim", this::start, this::log);
+            this.port = started.port();
+            this.process = started.process();
             awaitAnswer();
         } catch (IOException | RuntimeException e) {
-            deleteDirectory();
+            LocalDaemons.deleteTree(dir);
             throw e;
         }
     }
@@ -166,43 +150,20 @@ public final class IpmiSim implements AutoCloseable {
     /** Stops ipmi_sim and deletes its directory. */
     @Override
     public void close() {
-        try {
-            process.destroy();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        } finally {
-            deleteDirectory();
-        }
+        LocalDaemons.stop(process);
+        LocalDaemons.deleteTree(dir);
     }
 
     private Process start(int udpPort) throws IOException {
         Files.writeString(dir.resolve("lan.conf"), lanConfiguration(udpPort));
-        Process started = new ProcessBuilder("ipmi_sim", "-c", "lan.conf", "-f", "bmc.emu", "-s", dir.resolve("state").toString(), "-n")
+        return new ProcessBuilder("ipmi_sim", "-c", "lan.conf", "-f", "bmc.emu", "-s", dir.resolve("state").toString(), "-n")
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("ipmi_sim.log").toFile())
                 .start();
-        started.getOutputStream().close();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!started.isAlive()) {
-                return null; // most likely the port was taken in between; the caller tries another
-            }
-            if (isBound(udpPort)) {
-                return started;
-            }
-            sleep(Duration.ofMillis(20));
-        }
-        started.destroyForcibly();
-        throw new IOException("ipmi_sim did not open UDP port " + udpPort + ": " + log());
     }
 
     /** Polls {@code chassis power status} until the BMC answers it. */
     private void awaitAnswer() throws IOException {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        Instant deadline = Instant.now().plus(LocalDaemons.READY_TIMEOUT);
         String last = "";
         while (Instant.now().isBefore(deadline)) {
             ProcessBuilder ipmitool = new ProcessBuilder("ipmitool", "-I", "lanplus", "-H", HOST, "-p", Integer.toString(port),
@@ -214,7 +175,7 @@ public final class IpmiSim implements AutoCloseable {
             if (waitFor(probe) == 0 && last.contains("Chassis Power is")) {
                 return;
             }
-            sleep(Duration.ofMillis(100));
+            LocalDaemons.sleep(Duration.ofMillis(100));
         }
         close();
         throw new IOException("ipmi_sim on port " + port + " did not answer: " + last.strip() + "; its log: " + log());
@@ -312,7 +273,7 @@ public final class IpmiSim implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            sleep(Duration.ofMillis(5));
+            LocalDaemons.sleep(Duration.ofMillis(5));
         }
         return Optional.empty();
     }
@@ -335,30 +296,6 @@ public final class IpmiSim implements AutoCloseable {
         }
     }
 
-    private void deleteDirectory() {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
-        }
-    }
-
-    private static int freeUdpPort() throws SocketException {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** ipmi_sim has bound the port once nobody else can. */
-    private static boolean isBound(int udpPort) {
-        try {
-            new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), udpPort)).close();
-            return false;
-        } catch (SocketException e) {
-            return true;
-        }
-    }
-
     private static int waitFor(Process process) throws IOException {
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -372,12 +309,4 @@ public final class IpmiSim implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

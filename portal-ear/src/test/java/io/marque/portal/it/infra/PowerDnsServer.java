@@ -1,7 +1,6 @@
 package io.marque.portal.it.infra;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,11 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real PowerDNS Authoritative server ({@code pdns_server} from Debian's {@code pdns-server} and
@@ -94,7 +91,7 @@ public final class PowerDnsServer implements AutoCloseable {
                     last = e;
                 }
             } catch (IOException e) {
-                delete(dir);
+                LocalDaemons.deleteTree(dir);
                 throw e;
             }
         }
@@ -142,21 +139,13 @@ public final class PowerDnsServer implements AutoCloseable {
     /** Stops the server (TERM, then KILL after 5 s) and deletes its directory. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        LocalDaemons.stop(process);
         try {
             Runtime.getRuntime().removeShutdownHook(killer);
         } catch (IllegalStateException e) {
             // the JVM is shutting down already; the hook runs anyway
         }
-        delete(dir);
+        LocalDaemons.deleteTree(dir);
     }
 
     private String configuration() {
@@ -274,20 +263,6 @@ public final class PowerDnsServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary directory left behind is no reason to fail a test
         }
     }
 }

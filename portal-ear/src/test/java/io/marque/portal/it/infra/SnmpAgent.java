@@ -1,23 +1,17 @@
 package io.marque.portal.it.infra;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A real SNMP agent for tests, standing in for a switch: Net-SNMP's {@code snmpd} (Debian package
@@ -43,8 +37,6 @@ public final class SnmpAgent implements AutoCloseable {
 
     public static final String HOST = "127.0.0.1";
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
-    private static final int START_ATTEMPTS = 3;
     private static final String IF_DESCR = "1.3.6.1.2.1.2.2.1.2";
     private static final String SYS_UP_TIME = "1.3.6.1.2.1.1.3.0";
 
@@ -64,17 +56,9 @@ public final class SnmpAgent implements AutoCloseable {
             Files.createDirectory(dir.resolve("persist"));
             Files.writeString(dir.resolve("snmpd.conf"), "# written by SnmpAgent; see snmpd.conf(5)\n"
                     + "rocommunity " + community + " " + HOST + "\n");
-            Process started = null;
-            int chosenPort = 0;
-            for (int attempt = 1; started == null && attempt <= START_ATTEMPTS; attempt++) {
-                chosenPort = freeUdpPort();
-                started = start(chosenPort);
-            }
-            if (started == null) {
-                throw new IOException("snmpd did not start: " + log());
-            }
-            this.port = chosenPort;
-            this.process = started;
+            LocalDaemons.Started started = LocalDaemons.onFreeUdpPort("snmpd", this::start, this::log);
+            this.port = started.port();
+            this.process = started.process();
             awaitAnswer();
             this.loopbackIfIndex = findLoopback();
         } catch (IOException | RuntimeException e) {
@@ -103,20 +87,8 @@ public final class SnmpAgent implements AutoCloseable {
 
     @Override
     public void close() {
-        Process running = process;
-        if (running != null) {
-            running.destroy();
-            try {
-                if (!running.waitFor(5, TimeUnit.SECONDS)) {
-                    running.destroyForcibly();
-                    running.waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                running.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-        deleteDirectory();
+        LocalDaemons.stop(process);
+        LocalDaemons.deleteTree(dir);
     }
 
     private Process start(int udpPort) throws IOException {
@@ -124,25 +96,12 @@ public final class SnmpAgent implements AutoCloseable {
                 dir.resolve("snmpd.conf").toString(), "-p", dir.resolve("snmpd.pid").toString(), "udp:" + HOST + ":" + udpPort)
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("snmpd.out").toFile());
         quiet(snmpd);
-        Process started = snmpd.start();
-        started.getOutputStream().close();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!started.isAlive()) {
-                return null; // most likely the port was taken in between; the caller tries another
-            }
-            if (isBound(udpPort)) {
-                return started;
-            }
-            sleep(Duration.ofMillis(20));
-        }
-        started.destroyForcibly();
-        throw new IOException("snmpd did not open UDP port " + udpPort + ": " + log());
+        return snmpd.start();
     }
 
     /** Polls sysUpTime until the agent answers it. */
     private void awaitAnswer() throws IOException {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        Instant deadline = Instant.now().plus(LocalDaemons.READY_TIMEOUT);
         String last = "";
         while (Instant.now().isBefore(deadline)) {
             Result probe = run("snmpget", SYS_UP_TIME);
@@ -150,7 +109,7 @@ public final class SnmpAgent implements AutoCloseable {
             if (probe.exitValue() == 0 && !last.isBlank() && !last.startsWith("No Such")) {
                 return;
             }
-            sleep(Duration.ofMillis(100));
+            LocalDaemons.sleep(Duration.ofMillis(100));
         }
         throw new IOException("snmpd on port " + port + " did not answer: " + last.strip() + "; its log: " + log());
     }
@@ -211,35 +170,4 @@ public final class SnmpAgent implements AutoCloseable {
         return log.length() == 0 ? "(no log)" : log.toString().strip();
     }
 
-    private void deleteDirectory() {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
-        }
-    }
-
-    private static int freeUdpPort() throws SocketException {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** snmpd has bound the port once nobody else can. */
-    private static boolean isBound(int udpPort) {
-        try {
-            new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), udpPort)).close();
-            return false;
-        } catch (SocketException e) {
-            return true;
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
