@@ -25,7 +25,7 @@ import java.time.LocalDate;
 @NamedQuery(name = "Invoice.ofTenant", query = "select i from Invoice i where i.tenantId = :tenant and i.kind = :kind order by i.id desc")
 @NamedQuery(name = "Invoice.ofCustomer", query = "select i from Invoice i where i.tenantId = :tenant and i.customerId = :customer and i.kind <> io.marque.portal.billing.invoice.InvoiceKind.WHOLESALE order by i.id desc")
 @NamedQuery(name = "Invoice.unpaid", query = "select i from Invoice i where i.status = io.marque.portal.billing.invoice.InvoiceStatus.ISSUED and i.kind <> io.marque.portal.billing.invoice.InvoiceKind.CREDIT_NOTE and i.dueOn <= :until order by i.id")
-@NamedQuery(name = "Invoice.ofPeriod", query = "select i from Invoice i where i.tenantId = :tenant and i.kind = :kind and i.period = :period")
+@NamedQuery(name = "Invoice.ofPeriod", query = "select i from Invoice i where i.tenantId = :tenant and i.kind = :kind and i.period = :period and i.currency = :currency")
 public class Invoice {
 
     @Id
