@@ -7,6 +7,6 @@ import java.util.List;
 public record OrderForm(long customerId, long planId, List<Long> addOnIds, Cycle cycle, String note) {
 
     public OrderForm {
-        addOnIds = addOnIds == null ? List.of() : List.copyOf(addOnIds);
+        addOnIds = addOnIds == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(addOnIds));
     }
 }
