@@ -175,7 +175,8 @@ public class Dunning {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public int restore(long invoiceId) {
-        Invoice invoice = em.find(Invoice.class, invoiceId, LockModeType.PESSIMISTIC_WRITE);
+        // the caller changed the invoice in this transaction (its update locks the row); the services are locked below
+        Invoice invoice = em.find(Invoice.class, invoiceId);
         if (invoice == null) {
             throw new NotFoundException("Invoice");
         }
