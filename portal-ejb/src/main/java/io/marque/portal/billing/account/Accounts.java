@@ -65,6 +65,9 @@ public class Accounts {
     @Inject
     Event<InvoicePaid> paid;
 
+    @Inject
+    io.marque.portal.billing.dunning.Dunning dunning;
+
     // ---- reading balances
 
     /** The signed-in customer's balance, in its currency. */
@@ -217,6 +220,7 @@ public class Accounts {
         post(account, LedgerKind.INVOICE_PAYMENT, invoice.total().negate(), invoice.getId(), null, "Invoice " + invoice.getNumber(),
                 actor.email());
         invoice.markPaid(Instant.now());
+        dunning.restore(invoice.getId());
         audit.recordOn(invoice.getTenantId(), actor, "invoice.paid", invoice.getNumber(), invoice.total().toString());
         paid.fire(new InvoicePaid(invoice.getId(), invoice.getTenantId(), invoice.getKind()));
     }
