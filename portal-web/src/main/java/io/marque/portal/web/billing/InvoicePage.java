@@ -32,6 +32,9 @@ public class InvoicePage {
     Accounts accounts;
 
     @Inject
+    io.marque.portal.billing.dunning.Dunning dunning;
+
+    @Inject
     CurrentUser me;
 
     @Inject
@@ -43,6 +46,7 @@ public class InvoicePage {
     private BalanceView payer;
     private String creditAmount;
     private String creditReason;
+    private java.time.LocalDate extendUntil;
 
     public void load() {
         if (getInvoice() == null) {
@@ -111,6 +115,18 @@ public class InvoicePage {
                 "billing.credited", reload(id));
     }
 
+    /** Whether the reader may give more time: a reseller admin on its own unpaid customer invoice. */
+    public boolean isExtensible() {
+        Invoice shown = getInvoice();
+        return shown != null && me.isResellerAdmin() && shown.getKind() == InvoiceKind.CUSTOMER
+                && shown.getStatus() == InvoiceStatus.ISSUED;
+    }
+
+    public String extend() {
+        Long id = Pages.longParameter("id");
+        return feedback.act(() -> dunning.extend(me.actor(), id == null ? -1 : id, extendUntil), "billing.extended", reload(id));
+    }
+
     public String getPdfUrl() {
         return "/" + area() + "/invoice-pdf?id=" + getInvoice().getId();
     }
@@ -123,6 +139,8 @@ public class InvoicePage {
         return "/" + area() + "/invoice?faces-redirect=true&id=" + id;
     }
 
+    public java.time.LocalDate getExtendUntil() { return extendUntil; }
+    public void setExtendUntil(java.time.LocalDate extendUntil) { this.extendUntil = extendUntil; }
     public String getCreditAmount() { return creditAmount; }
     public void setCreditAmount(String creditAmount) { this.creditAmount = creditAmount; }
     public String getCreditReason() { return creditReason; }
