@@ -29,6 +29,14 @@ public class WholesaleInvoice {
     @Inject
     CurrentUser me;
 
+    @Inject
+    io.marque.portal.billing.dunning.Dunning dunning;
+
+    @Inject
+    io.marque.portal.web.Feedback feedback;
+
+    private java.time.LocalDate extendUntil;
+
     private Long id;
     private Invoice invoice;
     private List<InvoiceLine> lines;
@@ -67,6 +75,20 @@ public class WholesaleInvoice {
         return "/admin/invoice-pdf?id=" + id;
     }
 
+    /** A provider admin gives the reseller more time on an unpaid invoice; dunning follows the new date. */
+    public String extend() {
+        Long shown = id;
+        return feedback.act(() -> dunning.extend(me.actor(), shown == null ? -1 : shown, extendUntil), "billing.extended",
+                "/admin/invoice?faces-redirect=true&id=" + shown);
+    }
+
+    public boolean isExtensible() {
+        return getInvoice() != null && me.isProviderAdmin()
+                && invoice.getStatus() == io.marque.portal.billing.invoice.InvoiceStatus.ISSUED;
+    }
+
+    public java.time.LocalDate getExtendUntil() { return extendUntil; }
+    public void setExtendUntil(java.time.LocalDate extendUntil) { this.extendUntil = extendUntil; }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
 }
