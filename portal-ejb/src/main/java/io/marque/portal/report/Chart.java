@@ -218,7 +218,7 @@ public final class Chart {
             svg.append("<line class=\"chart-swatch chart-series-").append(s).append("\" x1=\"").append(coordinate(legendX))
                     .append("\" y1=\"").append(coordinate(TOP - 20)).append("\" x2=\"").append(coordinate(legendX + 20))
                     .append("\" y2=\"").append(coordinate(TOP - 20)).append("\"/>");
-            String legend = shortened(line.name(), 150);
+            String legend = shortened(line.name(), 260);
             text(svg, "chart-label chart-legend", legendX + 26, TOP - 20, "start", "0.35em", legend);
             legendX += 26 + legend.codePointCount(0, legend.length()) * CHAR_WIDTH + 24;
         }
