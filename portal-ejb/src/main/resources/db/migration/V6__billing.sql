@@ -63,7 +63,8 @@ create table billing_settings (
 );
 
 -- a balance: a customer's with its reseller (customer_key = customer id), or a reseller's with the
--- provider (customer_key = 0); one per holder, in the holder's currency
+-- provider (customer_key = 0); one per holder and currency (a reseller whose customers pay in two
+-- currencies owes the provider in both, and pays each from a balance in that currency)
 create table account (
     id            bigint         not null primary key,
     tenant_id     bigint         not null references tenant (id),
@@ -72,7 +73,7 @@ create table account (
     currency      varchar(3)     not null,
     balance       numeric(19, 4) not null,
     version       bigint         not null,
-    constraint account_holder_uk unique (tenant_id, customer_key)
+    constraint account_holder_uk unique (tenant_id, customer_key, currency)
 );
 
 -- money added through a payment method: pending until staff confirm it (bank transfer) or the gateway does
@@ -115,13 +116,13 @@ create table invoice (
     -- the last dunning step taken: NONE, REMINDED, OVERDUE, LATE_FEE, SUSPENDED, TERMINATED
     dunning_step        varchar(16)    not null,
     paid_at             timestamp,
-    -- a wholesale invoice consolidates one month (yyyy-MM): one per reseller and month
+    -- a wholesale invoice consolidates one month (yyyy-MM): one per reseller, month and currency
     period              varchar(7),
     credited_invoice_id bigint         references invoice (id),
     created_at          timestamp      not null,
     version             bigint         not null,
     constraint invoice_number_uk unique (issuer_tenant_id, number),
-    constraint invoice_period_uk unique (tenant_id, kind, period)
+    constraint invoice_period_uk unique (tenant_id, kind, period, currency)
 );
 create index invoice_tenant_ix on invoice (tenant_id, kind, customer_id, id);
 create index invoice_due_ix on invoice (status, due_on);

@@ -37,6 +37,12 @@ public final class Http {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** As {@link #get}, the body as bytes (a PDF, an image). */
+    public HttpResponse<byte[]> getBytes(String host, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Host", host + ":" + PORT).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> postForm(String host, String path, Map<String, String> form)
             throws IOException, InterruptedException {
         String body = form.entrySet().stream()

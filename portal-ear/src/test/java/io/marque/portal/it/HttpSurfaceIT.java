@@ -216,6 +216,55 @@ class HttpSurfaceIT {
         assertEquals(403, agent.get("acme.localhost", "/reseller/contacts").statusCode(), "admins only");
     }
 
+    /**
+     * The provider's billing pages are the provider staff's only: signed out they lead to sign-in; on a
+     * reseller's host they are not there, for anyone; a reseller's session carried to the provider's host
+     * is refused; agents read the catalogue, the billing desk and invoices but not the pages that change a
+     * product or the billing settings; an invoice that is none of the provider's is the site's 404.
+     */
+    @Test
+    void providerBillingPagesAreForProviderStaffAndTheChangingOnesForAdmins() throws Exception {
+        List<String> staffPages = List.of("/admin/products", "/admin/billing", "/admin/billing?reseller=1");
+        List<String> adminPages = List.of("/admin/product", "/admin/product.xhtml", "/admin/product?id=1",
+                "/admin/billing-settings", "/admin/billing-settings.xhtml");
+        List<String> all = new java.util.ArrayList<>(staffPages);
+        all.addAll(adminPages);
+        all.add("/admin/invoice?id=1");
+        for (String path : all) {
+            HttpResponse<String> signedOut = new Http().get("provider.localhost", path);
+            assertEquals(302, signedOut.statusCode(), path + " signed out");
+            assertTrue(signedOut.headers().firstValue("Location").orElse("").endsWith("/login"), path);
+        }
+
+        Http resellerAdmin = signedIn("acme.localhost", "admin@acme.example", "demo-password");
+        for (String path : all) {
+            assertEquals(404, resellerAdmin.get("acme.localhost", path).statusCode(), path + " on a reseller's host");
+        }
+        for (String path : all) {
+            // the same client carries Acme's session to the provider's host: refused, by role or by tenant
+            HttpResponse<String> carried = resellerAdmin.get("provider.localhost", path);
+            assertTrue(carried.statusCode() == 302 || carried.statusCode() == 403, path + " with a reseller's session: "
+                    + carried.statusCode());
+            assertFalse(carried.body().contains("id=\"invoice-table\"") || carried.body().contains("id=\"product-table\""), path);
+        }
+
+        Http agent = signedIn("provider.localhost", "agent@northwind.example", "demo-password");
+        for (String path : staffPages) {
+            assertEquals(200, agent.get("provider.localhost", path).statusCode(), path + " for a provider agent");
+        }
+        for (String path : adminPages) {
+            assertEquals(403, agent.get("provider.localhost", path).statusCode(), path + " for a provider agent");
+        }
+        assertEquals(404, agent.get("provider.localhost", "/admin/invoice?id=999999999").statusCode(), "no such invoice");
+
+        Http admin = signedIn("provider.localhost", "admin@northwind.example", "demo-password");
+        for (String path : List.of("/admin/products", "/admin/billing", "/admin/product", "/admin/billing-settings")) {
+            assertEquals(200, admin.get("provider.localhost", path).statusCode(), path + " for a provider admin");
+        }
+        assertEquals(404, admin.get("provider.localhost", "/admin/product?id=999999999").statusCode(), "no such product");
+        assertEquals(404, admin.get("provider.localhost", "/admin/invoice?id=999999999").statusCode(), "no such invoice");
+    }
+
     private static Http signedIn(String host, String email, String password) throws Exception {
         Http http = new Http();
         assertEquals(302, http.signIn(host, email, password).statusCode(), email + " signs in on " + host);

@@ -103,6 +103,7 @@ public class DemoData {
                 hasher.hash(BLUEBIRD_ALICE_PASSWORD.toCharArray()));
         tickets(ada, arno, alice, bob, bluebirdAlice);
         new DemoServers(em).seed(acme, bluebird, alice, bob, bluebirdAlice);
+        new DemoBilling(em).seed(provider, acme, bluebird, alice.getCustomerId(), bluebirdAlice.getCustomerId());
         acme.setAbuseEmail("abuse@acme.example");
         LOG.info("Demo tenants seeded: provider.localhost, acme.localhost, support.acme.localhost, bluebird.localhost");
     }

@@ -38,6 +38,9 @@ public class Customer {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The currency the customer is billed in; {@code null} means its reseller's. */
+    private String currency;
+
     @Version
     private long version;
 
@@ -63,4 +66,7 @@ public class Customer {
     public CustomerStatus getStatus() { return status; }
     public void setStatus(CustomerStatus status) { this.status = status; }
     public Instant getCreatedAt() { return createdAt; }
+
+    public String getCurrency() { return currency; }
+    public void setCurrency(String currency) { this.currency = currency; }
 }

@@ -67,6 +67,16 @@ public class CustomerService {
         return query.getResultStream().map(CustomerView::of).toList();
     }
 
+    /** One customer of the reseller; another tenant's is not found. */
+    public CustomerView get(Actor actor, long customerId) {
+        actor.require(Role.RESELLER_AGENT, Role.RESELLER_ADMIN);
+        Customer customer = em.find(Customer.class, customerId);
+        if (customer == null || customer.getTenantId() != actor.tenantId()) {
+            throw new io.marque.portal.platform.NotFoundException("Customer");
+        }
+        return CustomerView.of(customer);
+    }
+
     public long count(Actor actor) {
         actor.require(Role.RESELLER_AGENT, Role.RESELLER_ADMIN);
         return em.createQuery("select count(c) from Customer c where c.tenantId = :tenant", Long.class)

@@ -84,9 +84,7 @@ public class ResellerServers {
         if (server.getStatus() != ServerStatus.ACTIVE) {
             throw new InvalidInputException("", "server.error.notActive");
         }
-        server.setStatus(ServerStatus.SUSPENDED);
-        server.setSuspensionCause(SuspensionCause.RESELLER);
-        server.setSuspensionNote(text);
+        server.suspend(SuspensionCause.RESELLER, text);
         audit.record(actor, "server.suspended", server.getHostname(), text);
     }
 
@@ -100,9 +98,7 @@ public class ResellerServers {
         if (server.getSuspensionCause() != SuspensionCause.RESELLER) {
             throw new InvalidInputException("", "server.error.providerSuspension");
         }
-        server.setStatus(ServerStatus.ACTIVE);
-        server.setSuspensionCause(null);
-        server.setSuspensionNote(null);
+        server.unsuspend();
         audit.record(actor, "server.unsuspended", server.getHostname(), null);
     }
 

@@ -212,4 +212,37 @@ public class Server {
     public boolean isSuspended() {
         return status == ServerStatus.SUSPENDED;
     }
+
+    /** Suspends it for {@code cause}, keeping the words the customer reads about it. */
+    public void suspend(SuspensionCause cause) {
+        this.status = ServerStatus.SUSPENDED;
+        this.suspensionCause = cause;
+    }
+
+    /** Suspends it for {@code cause}; {@code note} is what its customer reads ({@code null}: nothing). */
+    public void suspend(SuspensionCause cause, String note) {
+        suspend(cause);
+        this.suspensionNote = note;
+    }
+
+    /** Lifts a suspension, whoever made it, with the words that explained it. */
+    public void unsuspend() {
+        this.status = ServerStatus.ACTIVE;
+        this.suspensionCause = null;
+        this.suspensionNote = null;
+    }
+
+    /**
+     * Ends its service: it leaves its reseller and customer, with the reseller's label and notes, and waits
+     * as {@link ServerStatus#TERMINATED} in the provider's pool until the provider makes it ready again.
+     */
+    public void terminate() {
+        this.status = ServerStatus.TERMINATED;
+        this.suspensionCause = null;
+        this.suspensionNote = null;
+        this.tenantId = null;
+        this.customerId = null;
+        this.resellerLabel = null;
+        this.resellerNotes = null;
+    }
 }

@@ -181,8 +181,7 @@ public class ServerInventory {
         if (server.getStatus() == ServerStatus.TERMINATED) {
             throw new InvalidInputException("", "server.error.terminated");
         }
-        server.setStatus(ServerStatus.SUSPENDED);
-        server.setSuspensionCause(SuspensionCause.PROVIDER);
+        server.suspend(SuspensionCause.PROVIDER);
         record(actor, server, "server.suspended", Fields.text("reason", reason, 1000));
     }
 
@@ -192,9 +191,7 @@ public class ServerInventory {
         if (!server.isSuspended()) {
             throw new InvalidInputException("", "server.error.notSuspended");
         }
-        server.setStatus(ServerStatus.ACTIVE);
-        server.setSuspensionCause(null);
-        server.setSuspensionNote(null);
+        server.unsuspend();
         record(actor, server, "server.unsuspended", null);
     }
 
@@ -204,13 +201,7 @@ public class ServerInventory {
         Server server = locked(serverId);
         String why = Fields.text("reason", reason, 1000);
         record(actor, server, "server.terminated", why);
-        server.setStatus(ServerStatus.TERMINATED);
-        server.setSuspensionCause(null);
-        server.setSuspensionNote(null);
-        server.setTenantId(null);
-        server.setCustomerId(null);
-        server.setResellerLabel(null);
-        server.setResellerNotes(null);
+        server.terminate();
     }
 
     /** A terminated server, made ready for a new reseller. */

@@ -48,6 +48,17 @@ public class ResellerContacts {
     /** Who hears of an abuse report: the primary contact (or every active admin) and the abuse contact. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Set<String> abuseRecipients(long resellerId) {
+        Set<String> to = primaryRecipients(resellerId);
+        Tenant tenant = em.find(Tenant.class, resellerId);
+        if (tenant.getAbuseEmail() != null) {
+            to.add(tenant.getAbuseEmail());
+        }
+        return to;
+    }
+
+    /** Who hears of the provider's business with the reseller (its invoices): the primary contact, or every active admin. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Set<String> primaryRecipients(long resellerId) {
         Tenant tenant = em.find(Tenant.class, resellerId);
         Set<String> to = new LinkedHashSet<>();
         if (tenant.getContactEmail() != null) {
@@ -57,9 +68,6 @@ public class ResellerContacts {
                     .getResultList();
             staff.stream().filter(u -> u.getStatus() == UserStatus.ACTIVE && u.hasRole(Role.RESELLER_ADMIN))
                     .forEach(u -> to.add(u.getEmail()));
-        }
-        if (tenant.getAbuseEmail() != null) {
-            to.add(tenant.getAbuseEmail());
         }
         return to;
     }

@@ -20,7 +20,7 @@ import java.math.BigDecimal;
  */
 @Entity
 @Table(name = "account")
-@NamedQuery(name = "Account.of", query = "select a from Account a where a.tenantId = :tenant and a.customerKey = :key")
+@NamedQuery(name = "Account.of", query = "select a from Account a where a.tenantId = :tenant and a.customerKey = :key and a.currency = :currency")
 public class Account {
 
     /** {@link #customerKey} of a reseller's own account with the provider. */
@@ -66,6 +66,14 @@ public class Account {
     public boolean isReseller() { return customerId == null; }
     public String getCurrency() { return currency; }
     public Money balance() { return new Money(balance, currency); }
+
+    /** Adds an opening deposit (demo data); the caller records the ledger entry with it. */
+    public Money credit(Money deposit) {
+        if (deposit.signum() <= 0) {
+            throw new IllegalArgumentException("A deposit is positive");
+        }
+        return apply(deposit);
+    }
 
     /** Applies a change; the caller records the ledger entry in the same transaction. */
     Money apply(Money change) {

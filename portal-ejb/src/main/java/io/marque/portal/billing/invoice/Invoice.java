@@ -25,7 +25,9 @@ import java.time.LocalDate;
 @NamedQuery(name = "Invoice.ofTenant", query = "select i from Invoice i where i.tenantId = :tenant and i.kind = :kind order by i.id desc")
 @NamedQuery(name = "Invoice.ofCustomer", query = "select i from Invoice i where i.tenantId = :tenant and i.customerId = :customer and i.kind <> io.marque.portal.billing.invoice.InvoiceKind.WHOLESALE order by i.id desc")
 @NamedQuery(name = "Invoice.unpaid", query = "select i from Invoice i where i.status = io.marque.portal.billing.invoice.InvoiceStatus.ISSUED and i.kind <> io.marque.portal.billing.invoice.InvoiceKind.CREDIT_NOTE and i.dueOn <= :until order by i.id")
-@NamedQuery(name = "Invoice.ofPeriod", query = "select i from Invoice i where i.tenantId = :tenant and i.kind = :kind and i.period = :period")
+@NamedQuery(name = "Invoice.ofPeriod", query = "select i from Invoice i where i.tenantId = :tenant and i.kind = :kind and i.period = :period and i.currency = :currency")
+@NamedQuery(name = "Invoice.dunningDue", query = "select i.id from Invoice i where i.status = io.marque.portal.billing.invoice.InvoiceStatus.ISSUED and i.kind in (io.marque.portal.billing.invoice.InvoiceKind.CUSTOMER, io.marque.portal.billing.invoice.InvoiceKind.WHOLESALE) and i.dunningStep <> io.marque.portal.billing.invoice.DunningStep.TERMINATED and i.dueOn <= :until order by i.id")
+@NamedQuery(name = "Invoice.suspendingService", query = "select count(i) from Invoice i where i.tenantId = :tenant and i.id <> :invoice and i.status = io.marque.portal.billing.invoice.InvoiceStatus.ISSUED and i.dunningStep = io.marque.portal.billing.invoice.DunningStep.SUSPENDED and exists (select l from InvoiceLine l where l.tenantId = :tenant and l.invoiceId = i.id and (l.serviceId = :service or l.orderId = :order))")
 public class Invoice {
 
     @Id

@@ -27,6 +27,7 @@ import java.time.LocalDate;
 @NamedQuery(name = "HostingService.ofCustomer", query = "select s from HostingService s where s.tenantId = :tenant and s.customerId = :customer order by s.id desc")
 @NamedQuery(name = "HostingService.renewalsDue", query = "select s from HostingService s where s.status <> io.marque.portal.billing.order.ServiceStatus.TERMINATED and s.nextDueOn <= :until order by s.id")
 @NamedQuery(name = "HostingService.wholesaleDue", query = "select s from HostingService s where s.tenantId = :tenant and s.status <> io.marque.portal.billing.order.ServiceStatus.TERMINATED and s.nextWholesaleOn <= :until order by s.id")
+@NamedQuery(name = "HostingService.onInvoice", query = "select s from HostingService s where s.tenantId = :tenant and (s.id in (select l.serviceId from InvoiceLine l where l.tenantId = :tenant and l.invoiceId = :invoice) or s.orderId in (select l.orderId from InvoiceLine l where l.tenantId = :tenant and l.invoiceId = :invoice)) order by s.id")
 public class HostingService {
 
     @Id

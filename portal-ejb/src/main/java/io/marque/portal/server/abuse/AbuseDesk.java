@@ -144,8 +144,7 @@ public class AbuseDesk {
             report.suspendServer();
             Server server = em.find(Server.class, report.getServerId(), LockModeType.PESSIMISTIC_WRITE);
             if (server.getStatus() == ServerStatus.ACTIVE && Long.valueOf(report.getTenantId()).equals(server.getTenantId())) {
-                server.setStatus(ServerStatus.SUSPENDED);
-                server.setSuspensionCause(SuspensionCause.PROVIDER);
+                server.suspend(SuspensionCause.PROVIDER);
                 suspended++;
             }
             audit.recordAnonymous(report.getTenantId(), "system", "abuse.suspended", server.getHostname(),

@@ -41,6 +41,10 @@ class ThemeTemplatesTest {
     private static final List<String> ABUSE_MAILS = List.of("abuse-report", "abuse-suspended", "abuse-answered",
             "abuse-resolved");
 
+    /** Dunning mail about an unpaid invoice, to a customer (reseller's brand) or a reseller (provider's brand). */
+    private static final List<String> INVOICE_MAILS = List.of("invoice-reminder", "invoice-overdue", "invoice-late-fee",
+            "invoice-suspended", "invoice-terminated");
+
     /** Each template and the placeholders it uses; the renderer fills them (see themes/README.md). */
     private static final Map<String, Set<String>> PLACEHOLDERS = new LinkedHashMap<>();
     static {
@@ -77,6 +81,10 @@ class ThemeTemplatesTest {
             html.add("colorPrimary");
             PLACEHOLDERS.put("mail/" + abuse + ".html", html);
         }
+        for (String invoice : INVOICE_MAILS) {
+            PLACEHOLDERS.put("mail/" + invoice + ".html", Set.of("invoiceUrl", "colorPrimary"));
+            PLACEHOLDERS.put("mail/" + invoice + ".txt", Set.of("invoiceUrl"));
+        }
     }
 
     /** Every message key the templates use; the bundles of base must define them. */
@@ -88,7 +96,11 @@ class ThemeTemplatesTest {
             "mail.ticket.providerReply.intro", "mail.ticket.escalated.intro", "mail.ticket.providerUpdate.intro",
             "mail.server.reinstalled.intro", "mail.server.reinstallFailed.intro", "mail.server.reinstallFailed.next",
             "mail.server.open", "mail.abuse.report.intro", "mail.abuse.evidence", "mail.abuse.deadline",
-            "mail.abuse.open", "mail.abuse.suspended.intro", "mail.abuse.answered.intro", "mail.abuse.resolved.intro");
+            "mail.abuse.open", "mail.abuse.suspended.intro", "mail.abuse.answered.intro", "mail.abuse.resolved.intro",
+            "mail.invoice.reminder.intro", "mail.invoice.reminder.paid", "mail.invoice.overdue.intro",
+            "mail.invoice.overdue.next", "mail.invoice.lateFee.intro", "mail.invoice.suspended.intro",
+            "mail.invoice.suspended.next", "mail.invoice.terminated.intro", "mail.invoice.terminated.next",
+            "mail.invoice.open");
 
     private final ThemeRegistry registry = new ThemeRegistry(getClass().getClassLoader(), null);
     private final Theme base = registry.theme("base");
@@ -165,7 +177,9 @@ class ThemeTemplatesTest {
         "mail/ticket-created.html", "mail/ticket-reply.html", "mail/ticket-new.html", "mail/ticket-customer-reply.html",
         "mail/ticket-provider-reply.html", "mail/ticket-escalated.html", "mail/ticket-provider-update.html",
         "mail/server-reinstalled.html", "mail/server-reinstall-failed.html", "mail/abuse-report.html",
-        "mail/abuse-suspended.html", "mail/abuse-answered.html", "mail/abuse-resolved.html"})
+        "mail/abuse-suspended.html", "mail/abuse-answered.html", "mail/abuse-resolved.html",
+        "mail/invoice-reminder.html", "mail/invoice-overdue.html", "mail/invoice-late-fee.html",
+        "mail/invoice-suspended.html", "mail/invoice-terminated.html"})
     void fragmentsAreBalanced(String template) throws Exception {
         parse("<div>" + text(template) + "</div>");
     }

@@ -1,5 +1,7 @@
 package io.marque.portal.web.admin;
 
+import io.marque.portal.billing.Money;
+import io.marque.portal.billing.account.Accounts;
 import io.marque.portal.platform.NotFoundException;
 import io.marque.portal.tenant.DomainService;
 import io.marque.portal.tenant.DomainView;
@@ -15,7 +17,10 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.List;
 
-/** One reseller in the provider console: its status and its domains (add, remove, make primary). */
+/**
+ * One reseller in the provider console: its status, its domains (add, remove, make primary) and its
+ * balance with the provider, with a link to its invoices.
+ */
 @Named
 @ViewScoped
 public class ResellerDetail implements java.io.Serializable {
@@ -27,6 +32,9 @@ public class ResellerDetail implements java.io.Serializable {
     DomainService domains;
 
     @Inject
+    Accounts accounts;
+
+    @Inject
     CurrentUser me;
 
     @Inject
@@ -36,6 +44,7 @@ public class ResellerDetail implements java.io.Serializable {
     private ResellerView reseller;
     private List<DomainView> domainList;
     private String newDomain;
+    private transient Money balance;
 
     public void load() throws IOException {
         try {
@@ -54,6 +63,14 @@ public class ResellerDetail implements java.io.Serializable {
             domainList = domains.of(me.actor(), id);
         }
         return domainList;
+    }
+
+    /** The reseller's balance with the provider, in its own currency. */
+    public Money getBalance() {
+        if (balance == null && id != null) {
+            balance = accounts.ofResellerForProvider(me.actor(), id, null).balance();
+        }
+        return balance;
     }
 
     public String addDomain() {

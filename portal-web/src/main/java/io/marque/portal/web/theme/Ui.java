@@ -98,6 +98,17 @@ public class Ui {
         return amount == null ? "" : exactMoney(amount, currency, getLocale());
     }
 
+    /** An exact amount with its own currency (billing), formatted for the reader's language. */
+    public String amount(io.marque.portal.billing.Money money) {
+        return money == null ? "" : exactMoney(money.amount(), money.currency(), getLocale());
+    }
+
+    /** A calendar day (due dates, billing periods) for the reader's language. */
+    public String date(java.time.LocalDate day) {
+        return day == null ? "" : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(getLocale()).format(day);
+    }
+
     /** The formatting of {@link #moneyIn(java.math.BigDecimal, String)}, without a request. */
     public static String exactMoney(java.math.BigDecimal amount, String currency, Locale locale) {
         java.util.Currency unit = java.util.Currency.getInstance(currency);
