@@ -1,5 +1,7 @@
 package io.marque.portal.demo;
 
+import io.marque.portal.billing.catalogue.Cycle;
+import io.marque.portal.billing.order.OrderForm;
 import io.marque.portal.identity.Actor;
 import io.marque.portal.identity.Customer;
 import io.marque.portal.identity.CustomerStatus;
@@ -65,6 +67,9 @@ public class DemoData {
     @Inject
     TicketAdministration administration;
 
+    @Inject
+    io.marque.portal.billing.order.Orders orders;
+
     private final PasswordHasher hasher = new PasswordHasher();
 
     @PostConstruct
@@ -98,12 +103,13 @@ public class DemoData {
 
         Tenant bluebird = tenant(TenantKind.RESELLER, "bluebird", "Bluebird Hosting", "harbor",
                 "support@bluebird.example", "#0f766e", "#f97316", "bluebird.localhost");
-        staff(bluebird, "admin@bluebird.example", "Bea Bluebird", Role.RESELLER_ADMIN, demoHash);
+        User bea = staff(bluebird, "admin@bluebird.example", "Bea Bluebird", Role.RESELLER_ADMIN, demoHash);
         User bluebirdAlice = customer(bluebird, "Alice Martin", null, "alice@example.com",
                 hasher.hash(BLUEBIRD_ALICE_PASSWORD.toCharArray()));
         tickets(ada, arno, alice, bob, bluebirdAlice);
         new DemoServers(em).seed(acme, bluebird, alice, bob, bluebirdAlice);
         new DemoBilling(em).seed(provider, acme, bluebird, alice.getCustomerId(), bluebirdAlice.getCustomerId());
+        orders(ada, alice, bea, bluebirdAlice);
         acme.setAbuseEmail("abuse@acme.example");
         LOG.info("Demo tenants seeded: provider.localhost, acme.localhost, support.acme.localhost, bluebird.localhost");
     }
@@ -177,6 +183,19 @@ public class DemoData {
         customerDesk.open(blue, new NewTicket(customerDesk.departments(blue).get(0).id(), "Restore last night's backup",
                 "Please restore yesterday's backup of my database server.", Priority.URGENT, null), List.of());
         em.createQuery("delete from OutboxMail").executeUpdate();
+    }
+
+    /**
+     * An order each demo reseller placed for its Alice, through the same service as the order page: a
+     * VPS S awaiting payment, its invoice issued in the reseller's series. Paying it (Alice's balance covers
+     * it) provisions a server from the provider's pool.
+     */
+    private void orders(User ada, User alice, User bea, User bluebirdAlice) {
+        em.flush();
+        long vps = em.createNamedQuery("Product.byCode", io.marque.portal.billing.catalogue.Product.class)
+                .setParameter("code", "vps-s").getSingleResult().getId();
+        orders.place(actor(ada), new OrderForm(alice.getCustomerId(), vps, List.of(), Cycle.MONTHLY, "Staging server"));
+        orders.place(actor(bea), new OrderForm(bluebirdAlice.getCustomerId(), vps, List.of(), Cycle.MONTHLY, null));
     }
 
     private static Actor actor(User user) {
