@@ -8,6 +8,9 @@ import io.marque.portal.identity.Role;
 import io.marque.portal.identity.User;
 import io.marque.portal.identity.UserStatus;
 import io.marque.portal.platform.MarqueConfig;
+import io.marque.portal.reseller.PolicyKind;
+import io.marque.portal.reseller.ProgramSettings;
+import io.marque.portal.reseller.ResellerProfile;
 import io.marque.portal.tenant.Brand;
 import io.marque.portal.tenant.Domain;
 import io.marque.portal.tenant.Tenant;
@@ -104,7 +107,31 @@ public class DemoData {
         tickets(ada, arno, alice, bob, bluebirdAlice);
         new DemoServers(em).seed(acme, bluebird, alice, bob, bluebirdAlice);
         acme.setAbuseEmail("abuse@acme.example");
+        program(acme, bluebird);
         LOG.info("Demo tenants seeded: provider.localhost, acme.localhost, support.acme.localhost, bluebird.localhost");
+    }
+
+    /**
+     * The reseller program as a demo shows it: Acme on the volume discount, Bluebird on the example
+     * rolling turnover table, both with company details; the application form asks two extra questions.
+     * (Every reseller got its profile when it was created.)
+     */
+    private void program(Tenant acme, Tenant bluebird) {
+        em.flush();
+        ResellerProfile acmeProfile = em.find(ResellerProfile.class, acme.getId());
+        acmeProfile.setCompanyName("Acme Cloud Ltd");
+        acmeProfile.setRegistrationNumber("HRB 104211");
+        acmeProfile.setTaxId("DE311456789");
+        acmeProfile.setAddress("Hafenstraße 12\n20457 Hamburg\nGermany");
+        acmeProfile.setDiscountPolicy(PolicyKind.VOLUME);
+        acmeProfile.setAdminNotes("Demo: pays on time; asked about dedicated servers in Frankfurt.");
+        ResellerProfile bluebirdProfile = em.find(ResellerProfile.class, bluebird.getId());
+        bluebirdProfile.setCompanyName("Bluebird Hosting LLC");
+        bluebirdProfile.setRegistrationNumber("1027700132195");
+        bluebirdProfile.setTaxId("7707083893");
+        bluebirdProfile.setDiscountPolicy(PolicyKind.TURNOVER);
+        em.find(ProgramSettings.class, ProgramSettings.ID)
+                .setApplicationFields("Website\nServers you expect to sell in the first year");
     }
 
     private Tenant tenant(TenantKind kind, String slug, String name, String theme, String support, String primary,
