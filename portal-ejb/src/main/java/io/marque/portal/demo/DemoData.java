@@ -118,20 +118,29 @@ public class DemoData {
      */
     private void program(Tenant acme, Tenant bluebird) {
         em.flush();
-        ResellerProfile acmeProfile = em.find(ResellerProfile.class, acme.getId());
+        ResellerProfile acmeProfile = profile(acme);
         acmeProfile.setCompanyName("Acme Cloud Ltd");
         acmeProfile.setRegistrationNumber("HRB 104211");
         acmeProfile.setTaxId("DE311456789");
         acmeProfile.setAddress("Hafenstraße 12\n20457 Hamburg\nGermany");
         acmeProfile.setDiscountPolicy(PolicyKind.VOLUME);
         acmeProfile.setAdminNotes("Demo: pays on time; asked about dedicated servers in Frankfurt.");
-        ResellerProfile bluebirdProfile = em.find(ResellerProfile.class, bluebird.getId());
+        ResellerProfile bluebirdProfile = profile(bluebird);
         bluebirdProfile.setCompanyName("Bluebird Hosting LLC");
         bluebirdProfile.setRegistrationNumber("1027700132195");
         bluebirdProfile.setTaxId("7707083893");
         bluebirdProfile.setDiscountPolicy(PolicyKind.TURNOVER);
         em.find(ProgramSettings.class, ProgramSettings.ID)
                 .setApplicationFields("Website\nServers you expect to sell in the first year");
+    }
+
+    private ResellerProfile profile(Tenant reseller) {
+        ResellerProfile profile = em.find(ResellerProfile.class, reseller.getId());
+        if (profile == null) {
+            profile = new ResellerProfile(reseller.getId(), reseller.getName());
+            em.persist(profile);
+        }
+        return profile;
     }
 
     private Tenant tenant(TenantKind kind, String slug, String name, String theme, String support, String primary,
