@@ -122,8 +122,8 @@ public class ApplicationReview {
      */
     public void approveAutomatically(long providerId, long applicationId, String clientAddress) {
         ProgramSettings program = em.find(ProgramSettings.class, ProgramSettings.ID);
-        ResellerApplication application = em.find(ResellerApplication.class, applicationId,
-                LockModeType.PESSIMISTIC_WRITE);
+        // the submitting caller made or locked the row in this transaction; a locking find would re-read it
+        ResellerApplication application = em.find(ResellerApplication.class, applicationId);
         if (!program.isAutoApprove() || application == null || application.getStatus() != ApplicationStatus.SUBMITTED) {
             return;
         }

@@ -143,6 +143,7 @@ public class Applications {
             throw new InvalidInputException("applicantEmail", "application.error.open");
         }
         application.fill(details, Instant.now());
+        em.flush();
         audit.recordAnonymous(tenantId, details.contactEmail(), "application.resubmitted", details.businessName(),
                 "application " + application.getId() + ", short name " + details.desiredSlug(), clientAddress);
         notifier.received(tenantId, application, token);
