@@ -24,8 +24,9 @@ import java.util.logging.Logger;
 /**
  * The daily billing run, at {@code MARQUE_BILLING_HOUR} (UTC, default 2): renewal invoices to customers,
  * the month's consolidated invoices to resellers (every day of the month, so a missed day catches up; a
- * reseller's month is billed once), paid orders still waiting for a server. Each step is idempotent for a
- * day, and {@link #run(LocalDate)} takes the day as a parameter so tests drive it with a chosen clock.
+ * reseller's month is billed once), paid orders still waiting for a server, and each reseller's tier from
+ * its rolling turnover. Each step is idempotent for a day, and {@link #run(LocalDate)} takes the day as a
+ * parameter so tests drive it with a chosen clock.
  * Off with {@code MARQUE_BILLING_RUN=false}.
  */
 @Singleton
@@ -48,6 +49,9 @@ public class BillingRun {
     @Inject
     Orders orders;
 
+    @Inject
+    io.marque.portal.reseller.ResellerTerms terms;
+
     @PostConstruct
     void schedule() {
         if (!config.flag("MARQUE_BILLING_RUN", true)) {
@@ -68,7 +72,8 @@ public class BillingRun {
         int renewed = step("renewals", () -> renewals.renewCustomers(today));
         int consolidated = step("consolidation", () -> renewals.consolidate(YearMonth.from(today), today));
         int provisioned = step("provisioning", () -> orders.retryProvisioning());
-        Summary summary = new Summary(renewed, consolidated, provisioned);
+        int tiers = step("tiers", () -> terms.recomputeTiers(today).size());
+        Summary summary = new Summary(renewed, consolidated, provisioned, tiers);
         LOG.log(Level.INFO, "Billing run for {0}: {1}", new Object[] {today, summary});
         return summary;
     }
@@ -82,6 +87,6 @@ public class BillingRun {
         }
     }
 
-    public record Summary(int renewals, int consolidated, int provisioned) {
+    public record Summary(int renewals, int consolidated, int provisioned, int tierChanges) {
     }
 }

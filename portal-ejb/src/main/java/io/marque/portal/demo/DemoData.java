@@ -10,6 +10,9 @@ import io.marque.portal.identity.Role;
 import io.marque.portal.identity.User;
 import io.marque.portal.identity.UserStatus;
 import io.marque.portal.platform.MarqueConfig;
+import io.marque.portal.reseller.PolicyKind;
+import io.marque.portal.reseller.ProgramSettings;
+import io.marque.portal.reseller.ResellerProfile;
 import io.marque.portal.tenant.Brand;
 import io.marque.portal.tenant.Domain;
 import io.marque.portal.tenant.Tenant;
@@ -111,7 +114,40 @@ public class DemoData {
         new DemoBilling(em).seed(provider, acme, bluebird, alice.getCustomerId(), bluebirdAlice.getCustomerId());
         orders(ada, alice, bea, bluebirdAlice);
         acme.setAbuseEmail("abuse@acme.example");
+        program(acme, bluebird);
         LOG.info("Demo tenants seeded: provider.localhost, acme.localhost, support.acme.localhost, bluebird.localhost");
+    }
+
+    /**
+     * The reseller program as a demo shows it: Acme on the volume discount, Bluebird on the example
+     * rolling turnover table, both with company details; the application form asks two extra questions.
+     * (Every reseller got its profile when it was created.)
+     */
+    private void program(Tenant acme, Tenant bluebird) {
+        em.flush();
+        ResellerProfile acmeProfile = profile(acme);
+        acmeProfile.setCompanyName("Acme Cloud Ltd");
+        acmeProfile.setRegistrationNumber("HRB 104211");
+        acmeProfile.setTaxId("DE311456789");
+        acmeProfile.setAddress("Hafenstraße 12\n20457 Hamburg\nGermany");
+        acmeProfile.setDiscountPolicy(PolicyKind.VOLUME);
+        acmeProfile.setAdminNotes("Demo: pays on time; asked about dedicated servers in Frankfurt.");
+        ResellerProfile bluebirdProfile = profile(bluebird);
+        bluebirdProfile.setCompanyName("Bluebird Hosting LLC");
+        bluebirdProfile.setRegistrationNumber("1027700132195");
+        bluebirdProfile.setTaxId("7707083893");
+        bluebirdProfile.setDiscountPolicy(PolicyKind.TURNOVER);
+        em.find(ProgramSettings.class, ProgramSettings.ID)
+                .setApplicationFields("Website\nServers you expect to sell in the first year");
+    }
+
+    private ResellerProfile profile(Tenant reseller) {
+        ResellerProfile profile = em.find(ResellerProfile.class, reseller.getId());
+        if (profile == null) {
+            profile = new ResellerProfile(reseller.getId(), reseller.getName());
+            em.persist(profile);
+        }
+        return profile;
     }
 
     private Tenant tenant(TenantKind kind, String slug, String name, String theme, String support, String primary,

@@ -64,6 +64,14 @@ public class MarqueConfig {
         return value("MARQUE_TRUSTED_PROXIES", "");
     }
 
+    /**
+     * The domain under which an approved reseller application gets its first host name,
+     * {@code <short name>.<base domain>}; {@code localhost} (the demo's) unless set.
+     */
+    public String resellerBaseDomain() {
+        return value("MARQUE_RESELLER_BASE_DOMAIN", "localhost").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Seed the demo tenants and users into an empty database. */
     public boolean demoData() {
         return flag("MARQUE_DEMO_DATA", true);

@@ -22,12 +22,13 @@ import java.util.regex.Pattern;
 
 /**
  * The provider's side of the reseller program as far as tenancy goes: list resellers, create one
- * (tenant, brand, first domain and an invited admin in one transaction), suspend and reactivate.
+ * (tenant, brand, first domain and an invited admin in one transaction), suspend, deactivate and reactivate.
  */
 @Stateless
 public class ResellerAdministration {
 
-    private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
+    /** A tenant's short name: 2 to 63 lower-case letters, digits and hyphens, not starting with a hyphen. */
+    public static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
 
     @PersistenceContext(unitName = "marque")
     private EntityManager em;
@@ -109,8 +110,12 @@ public class ResellerAdministration {
             throw new NotFoundException("Reseller");
         }
         tenant.setStatus(status);
-        audit.recordOn(tenantId, actor, status == TenantStatus.SUSPENDED ? "reseller.suspended" : "reseller.reactivated",
-                tenant.getName(), null);
+        String action = switch (status) {
+            case ACTIVE -> "reseller.reactivated";
+            case SUSPENDED -> "reseller.suspended";
+            case INACTIVE -> "reseller.deactivated";
+        };
+        audit.recordOn(tenantId, actor, action, tenant.getName(), null);
         changed.fire(new TenantChanged(tenantId));
     }
 }

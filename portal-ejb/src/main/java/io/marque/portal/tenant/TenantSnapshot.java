@@ -40,6 +40,11 @@ public record TenantSnapshot(
         return status == TenantStatus.ACTIVE;
     }
 
+    /** Whether its domains serve pages: every status but {@link TenantStatus#SUSPENDED}. */
+    public boolean isAvailable() {
+        return status != TenantStatus.SUSPENDED;
+    }
+
     public Locale locale() {
         return Locale.forLanguageTag(defaultLocale);
     }

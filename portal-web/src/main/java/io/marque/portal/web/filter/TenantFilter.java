@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * Law 1: every request belongs to exactly one tenant, found from its host. This is the only place
  * that reads the {@code Host} (or, from a trusted proxy, {@code X-Forwarded-Host}) header. An
- * unknown host gets a bare 404 that names nobody; a suspended reseller's host a bare 503. Each area
- * exists only where it belongs: {@code /admin} on the provider's host, {@code /customer},
+ * unknown host gets a bare 404 that names nobody; a suspended reseller's host a bare 503 (an inactive
+ * one is served). Each area exists only where it belongs: {@code /admin} and the reseller program's
+ * application pages ({@code /apply}, {@code /application}) on the provider's host, {@code /customer},
  * {@code /reseller} and the inbound mail endpoint {@code /mail/} on a reseller's.
  */
 public class TenantFilter extends HttpFilter {
@@ -59,7 +60,7 @@ public class TenantFilter extends HttpFilter {
             bare(response, HttpServletResponse.SC_NOT_FOUND, NEUTRAL_404);
             return;
         }
-        if (!tenant.get().isActive()) {
+        if (!tenant.get().isAvailable()) {
             bare(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, NEUTRAL_503);
             return;
         }
@@ -91,7 +92,7 @@ public class TenantFilter extends HttpFilter {
     }
 
     static boolean areaBelongs(TenantSnapshot tenant, String path) {
-        if (path.startsWith("/admin/") || path.equals("/admin")) {
+        if (path.startsWith("/admin/") || path.equals("/admin") || isApplicationPage(path)) {
             return tenant.isProvider();
         }
         if (path.startsWith("/customer/") || path.equals("/customer") || path.startsWith("/reseller/")
@@ -99,6 +100,12 @@ public class TenantFilter extends HttpFilter {
             return !tenant.isProvider();
         }
         return true;
+    }
+
+    /** Where a prospective reseller applies and follows its application: only the provider has them. */
+    private static boolean isApplicationPage(String path) {
+        return path.equals("/apply") || path.equals("/apply.xhtml") || path.equals("/application")
+                || path.equals("/application.xhtml");
     }
 
     private static void bare(HttpServletResponse response, int status, String body) throws IOException {

@@ -35,6 +35,30 @@ class TenantFilterTest {
     }
 
     @Test
+    void theResellerProgramsApplicationPagesExistOnlyOnTheProvidersHost() {
+        TenantSnapshot provider = tenant(TenantKind.PROVIDER);
+        TenantSnapshot reseller = tenant(TenantKind.RESELLER);
+        for (String path : new String[] {"/apply", "/apply.xhtml", "/application", "/application.xhtml"}) {
+            assertTrue(TenantFilter.areaBelongs(provider, path), path);
+            assertFalse(TenantFilter.areaBelongs(reseller, path), path);
+        }
+        assertTrue(TenantFilter.areaBelongs(reseller, "/applications-of-mine"), "only those two pages");
+    }
+
+    @Test
+    void aSuspendedTenantIsUnavailableAnInactiveOneIsServed() {
+        assertTrue(withStatus(TenantStatus.ACTIVE).isAvailable());
+        assertTrue(withStatus(TenantStatus.INACTIVE).isAvailable());
+        assertFalse(withStatus(TenantStatus.INACTIVE).isActive());
+        assertFalse(withStatus(TenantStatus.SUSPENDED).isAvailable());
+    }
+
+    private static TenantSnapshot withStatus(TenantStatus status) {
+        return new TenantSnapshot(1, TenantKind.RESELLER, "t", "T", status, "base", "en", "UTC", "USD", false, false,
+                "t.localhost", "T", "s@t.example", "#000000", "#ffffff", "", "", null, "abcdefabcdef");
+    }
+
+    @Test
     void forwardedForIsBelievedOnlyFromTrustedProxies() {
         HostResolver hosts = new HostResolver("10.0.0.0/8");
         assertEquals("198.51.100.1", TenantFilter.clientAddress(hosts, "198.51.100.1", null));
