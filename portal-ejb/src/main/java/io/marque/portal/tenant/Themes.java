@@ -21,6 +21,15 @@ public class Themes {
 
     private ThemeRegistry registry;
 
+    /** For the container, which loads the registry from the configuration. */
+    public Themes() {
+    }
+
+    /** Over a registry built elsewhere: unit tests and the benchmark, which run without a container. */
+    public Themes(ThemeRegistry registry) {
+        this.registry = registry;
+    }
+
     @PostConstruct
     void load() {
         registry = new ThemeRegistry(Themes.class.getClassLoader(), config.themesDir().orElse(null));

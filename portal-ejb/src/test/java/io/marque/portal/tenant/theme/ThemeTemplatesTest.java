@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.marque.portal.document.PdfDocuments;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,12 @@ class ThemeTemplatesTest {
         PLACEHOLDERS.put("mail/invitation.txt", Set.of("inviteUrl"));
         PLACEHOLDERS.put("pdf/document.xhtml", Set.of("lang", "title", "brandName", "colorPrimary", "footer",
                 "content"));
+        PLACEHOLDERS.put("pdf/invoice.xhtml", Set.of("lang", "title", "brandName", "colorPrimary", "footer",
+                "statusClass", "statusLabel", "number", "issuedOn", "dueClass", "dueOn", "extendedClass", "extendedTo",
+                "paidClass", "paidOn", "creditedClass", "creditedNumber", "issuerName", "issuerDetails", "recipientName",
+                "recipientDetails", "lines", "subtotal", "taxClass", "taxLabel", "tax", "lateFeeClass", "lateFee", "total",
+                "bankClass", "bankDetails"));
+        PLACEHOLDERS.put("pdf/invoice-line.xhtml", Set.of("description", "quantity", "unit", "amount"));
         for (String customer : List.of("ticket-created", "ticket-reply")) {
             PLACEHOLDERS.put("mail/" + customer + ".html", Set.of("marker", "body", "ticketUrl", "colorPrimary"));
             PLACEHOLDERS.put("mail/" + customer + ".txt", Set.of("marker", "body", "ticketUrl"));
@@ -100,7 +107,10 @@ class ThemeTemplatesTest {
             "mail.invoice.reminder.intro", "mail.invoice.reminder.paid", "mail.invoice.overdue.intro",
             "mail.invoice.overdue.next", "mail.invoice.lateFee.intro", "mail.invoice.suspended.intro",
             "mail.invoice.suspended.next", "mail.invoice.terminated.intro", "mail.invoice.terminated.next",
-            "mail.invoice.open");
+            "mail.invoice.open", "pdf.invoice.number", "pdf.invoice.issued", "pdf.invoice.due", "pdf.invoice.extended", "pdf.invoice.paid",
+            "pdf.invoice.credits", "pdf.invoice.from", "pdf.invoice.to", "pdf.invoice.description", "pdf.invoice.quantity",
+            "pdf.invoice.unit", "pdf.invoice.amount", "pdf.invoice.subtotal", "pdf.invoice.lateFee", "pdf.invoice.total",
+            "pdf.invoice.bank");
 
     private final ThemeRegistry registry = new ThemeRegistry(getClass().getClassLoader(), null);
     private final Theme base = registry.theme("base");
@@ -165,7 +175,7 @@ class ThemeTemplatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pdf/document.xhtml", "mail/layout.html"})
+    @ValueSource(strings = {"pdf/document.xhtml", "pdf/invoice.xhtml", "mail/layout.html"})
     void documentsAreWellFormedXml(String template) throws Exception {
         Document document = parse(text(template));
 
@@ -179,18 +189,28 @@ class ThemeTemplatesTest {
         "mail/server-reinstalled.html", "mail/server-reinstall-failed.html", "mail/abuse-report.html",
         "mail/abuse-suspended.html", "mail/abuse-answered.html", "mail/abuse-resolved.html",
         "mail/invoice-reminder.html", "mail/invoice-overdue.html", "mail/invoice-late-fee.html",
-        "mail/invoice-suspended.html", "mail/invoice-terminated.html"})
+        "mail/invoice-suspended.html", "mail/invoice-terminated.html", "pdf/invoice-line.xhtml"})
     void fragmentsAreBalanced(String template) throws Exception {
         parse("<div>" + text(template) + "</div>");
     }
 
-    @Test
-    void pdfPageIsA4WithMargins() {
-        String pdf = text("pdf/document.xhtml");
+    @ParameterizedTest
+    @ValueSource(strings = {"pdf/document.xhtml", "pdf/invoice.xhtml"})
+    void pdfPageIsA4WithMargins(String template) {
+        String pdf = text(template);
 
         assertTrue(pdf.contains("size: A4;"), pdf);
         assertTrue(Pattern.compile("@page\\s*\\{[^}]*margin:").matcher(pdf).find(), pdf);
         assertTrue(pdf.contains("xmlns=\"http://www.w3.org/1999/xhtml\""), pdf);
+    }
+
+    /** The PDF base fonts drop Cyrillic; the renderer's Unicode family must come first (see PdfDocuments). */
+    @ParameterizedTest
+    @ValueSource(strings = {"base:pdf/document.xhtml", "base:pdf/invoice.xhtml", "harbor:pdf/document.xhtml"})
+    void pdfTemplatesNameTheUnicodeFontFirst(String themeAndTemplate) {
+        String pdf = registry.theme(themeAndTemplate.split(":")[0]).text(themeAndTemplate.split(":")[1]).orElseThrow();
+
+        assertTrue(pdf.contains("body { font-family: \"" + PdfDocuments.UNICODE_FAMILY + "\","), themeAndTemplate);
     }
 
     private String text(String template) {
