@@ -104,7 +104,11 @@ class BrandLeakIT {
             Page.of("/customer/ticket?n=999999", 404),       // the tenant's own 404
             Page.of("/customer/servers", 200),               // each demo Alice has a server; their pages follow
             Page.of("/customer/server?id=999999999", 404),
-            Page.of("/customer/server", 404));
+            Page.of("/customer/server", 404),
+            Page.of("/customer/billing", 200),               // each demo Alice has an invoice; its page and PDF follow
+            Page.of("/customer/invoice?id=999999999", 404),
+            Page.of("/customer/invoice", 404),
+            Page.of("/customer/invoice-pdf?id=999999999", 404));
 
     /** The port GreenMail listens on; the server under test sends to it ({@code MARQUE_SMTP_PORT}). */
     static final int SMTP_PORT = Integer.parseInt(System.getProperty("marque.smtp.port", "3025"));
@@ -180,6 +184,7 @@ class BrandLeakIT {
             for (String path : serverPages(customer, site)) {
                 scan.page(customer, site.host(), site.brandName(), path, 200);
             }
+            invoices(customer, site, scan);
             scan.cookies(site.host(), visitor, russian, customer);
         }
         assertTrue(scan.assets.size() >= 3 * SITES.size(),
@@ -417,6 +422,37 @@ class BrandLeakIT {
         assertTrue(pages.size() >= 3, site.host() + ": the customer's server pages were found in " + list.length()
                 + " characters of her server list");
         return new ArrayList<>(pages);
+    }
+
+    /**
+     * Every invoice the customer's billing page links to: the invoice page, and its PDF read whole — the
+     * bytes, every metadata entry and the text of every page — which must name the reseller.
+     */
+    private static void invoices(Http customer, Site site, Scan scan) throws IOException, InterruptedException {
+        Matcher link = Pattern.compile("href=\"/customer/invoice\\?id=(\\d+)\"")
+                .matcher(customer.get(site.host(), "/customer/billing").body());
+        int found = 0;
+        while (link.find()) {
+            found++;
+            scan.page(customer, site.host(), site.brandName(), "/customer/invoice?id=" + link.group(1), 200);
+            HttpResponse<byte[]> pdf = customer.getBytes(site.host(), "/customer/invoice-pdf?id=" + link.group(1));
+            assertEquals(200, pdf.statusCode(), site.host() + ": invoice " + link.group(1) + " as PDF");
+            String where = site.host() + " invoice PDF " + link.group(1);
+            scan.headers(where, pdf.headers());
+            scan.text(where + " bytes", new String(pdf.body(), StandardCharsets.ISO_8859_1));
+            com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.body());
+            Map<String, String> info = reader.getInfo();
+            info.forEach((key, value) -> scan.text(where + " metadata " + key, value));
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(page));
+            }
+            reader.close();
+            scan.text(where + " text", text.toString());
+            assertTrue(text.toString().contains(site.brandName()), where + " names the reseller: " + text);
+            assertEquals(site.brandName(), info.get("Author"), where + ": its author is the reseller");
+        }
+        assertTrue(found >= 1, site.host() + ": the customer's invoices were found on her billing page");
     }
 
     /** Asks for a reset link through the real form (a stateless view). */

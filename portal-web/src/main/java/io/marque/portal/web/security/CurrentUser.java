@@ -93,4 +93,13 @@ public class CurrentUser {
         Object principal = SecurityUtils.getSubject().getPrincipal();
         return principal instanceof SignedInUser user ? user.actor(clientAddress(request)) : null;
     }
+
+    /** The signed-in user's language for a document outside Faces (a PDF), else the site's. */
+    public static java.util.Locale locale(io.marque.portal.tenant.TenantSnapshot site) {
+        Object principal = SecurityUtils.getSubject().getPrincipal();
+        if (principal instanceof SignedInUser user && user.locale() != null) {
+            return java.util.Locale.forLanguageTag(user.locale());
+        }
+        return site.locale();
+    }
 }

@@ -74,7 +74,7 @@ public class AttachmentServlet extends HttpServlet {
     }
 
     /** RFC 6266: an ASCII fallback and the UTF-8 name. */
-    static String disposition(String fileName) {
+    public static String disposition(String fileName) {
         String ascii = fileName.replaceAll("[^A-Za-z0-9._ -]", "_");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");

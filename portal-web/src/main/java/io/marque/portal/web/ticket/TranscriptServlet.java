@@ -1,7 +1,6 @@
 package io.marque.portal.web.ticket;
 
 import io.marque.portal.identity.Actor;
-import io.marque.portal.identity.SignedInUser;
 import io.marque.portal.platform.ForbiddenException;
 import io.marque.portal.platform.NotFoundException;
 import io.marque.portal.tenant.CurrentTenant;
@@ -15,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import org.apache.shiro.SecurityUtils;
 
 /**
  * A ticket's transcript as a PDF, in the brand of the site it is asked for on, with what the reader
@@ -38,7 +36,7 @@ public class TranscriptServlet extends HttpServlet {
             return;
         }
         TenantSnapshot site = tenant.get();
-        Locale locale = locale(site);
+        Locale locale = CurrentUser.locale(site);
         TicketTranscript.File file;
         try {
             long key = Long.parseLong(request.getParameter(request.getServletPath().startsWith("/admin") ? "id" : "n"));
@@ -56,13 +54,5 @@ public class TranscriptServlet extends HttpServlet {
         response.setHeader("Content-Disposition", AttachmentServlet.disposition(file.name()));
         response.setHeader("Cache-Control", "private, no-store");
         response.getOutputStream().write(file.bytes());
-    }
-
-    private static Locale locale(TenantSnapshot site) {
-        Object principal = SecurityUtils.getSubject().getPrincipal();
-        if (principal instanceof SignedInUser user && user.locale() != null) {
-            return Locale.forLanguageTag(user.locale());
-        }
-        return site.locale();
     }
 }
