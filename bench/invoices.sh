@@ -88,12 +88,18 @@ git diff --quiet HEAD 2>/dev/null || git_rev="$git_rev + uncommitted changes"
   echo "| PDFs per second | **$(fig pdfs_per_second)** |"
   echo "| measured time | $(fig seconds) s (script wall time, build excluded: $wall s) |"
   echo "| time per PDF (one thread), p50 / p99 / max | $(fig p50_ms) / $(fig p99_ms) / $(fig max_ms) ms |"
-  echo "| average PDF size | $(fig avg_kib) KiB ($(fig total_mib) MiB in all, kept in memory only) |"
+  echo "| average PDF size | $(fig avg_kib) KiB ($(fig total_mib) MiB in all, counted, not written to disk) |"
   echo "| allocated per PDF | $(fig alloc_kib_per_pdf) KiB |"
   echo "| heap: maximum / peak in use / old generation after its last collection | $(fig heap_max_mib) / **$(fig heap_peak_mib)** / $(fig old_after_gc_mib) MiB |"
   echo "| garbage collection | $(fig gc_count) collections, $(fig gc_ms) ms in all; $pauses pauses in the GC log (full: $full), longest ${longest:-?} ms |"
   echo "| peak resident size of the JVM | $(fig rss_peak_mib) MiB |"
   echo
+  if awk -v l="${load_before%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
+    echo "**Shared machine:** the load average was ${load_before%% *} on $(nproc) CPUs when the run started, so other"
+    echo "processes took CPU time from the renderers: PDFs per second is a lower bound, and p99, max and the longest"
+    echo "GC pause include waiting for a CPU. The p50 time per PDF is the steadier figure."
+    echo
+  fi
   echo "Environment: $(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM;"
   echo "$(java -version 2>&1 | head -n 1); git \`${git_rev}\`; load average (1, 5, 15 min) before ${load_before}, after ${load_after}."
 } >"$body"
