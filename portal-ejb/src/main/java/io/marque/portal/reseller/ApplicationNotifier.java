@@ -60,7 +60,7 @@ public class ApplicationNotifier {
         values.put("businessName", application.getBusinessName());
         values.put("note", application.getReviewNote() == null ? "" : application.getReviewNote());
         values.put("applicationUrl", composer.baseUrl(provider) + "/application?token=" + token);
-        values.put("portalUrl", resellerId == null ? ""
+        values.put("newPortalUrl", resellerId == null ? ""
                 : composer.baseUrl(directory.byIdFresh(resellerId).orElseThrow()) + "/login");
         outbox.enqueue(composer.compose(provider, Locale.forLanguageTag(application.getLocale()), template,
                 application.getContactEmail(), values, new Threading(null, null, true)));
