@@ -78,6 +78,7 @@ class BillingJourneyIT {
         admin.find(By.cssSelector("a.m-billing-link")).click();
         admin.waiting().until(d -> admin.path().equals("/reseller/customer-billing"));
         assertEquals("Alice Martin", admin.byId("account-customer").getText());
+        String aliceAccount = "/reseller/customer-billing?" + URI.create(admin.driver().getCurrentUrl()).getRawQuery();
         admin.clickAndWait("new-order");
         assertEquals("/reseller/order-new", admin.path());
         new Select(admin.byId("plan")).selectByVisibleText("VPS S — 2 vCPU, 4 GB RAM, 80 GB SSD");
@@ -150,6 +151,20 @@ class BillingJourneyIT {
             info.forEach((key, value) -> assertFalse(String.valueOf(value).contains(word), "PDF metadata " + key + ": " + value));
         }
         assertEquals("Acme Cloud", info.get("Author"));
+
+        // Bluebird's admin reaches none of it on its own host, by id: the same 404 as an id that does not exist
+        Http bluebird = new Http();
+        assertEquals(302, bluebird.signIn("bluebird.localhost", "admin@bluebird.example", DemoData.PASSWORD).statusCode());
+        String invoiceQuery = pdfPath.substring(pdfPath.indexOf('?'));
+        assertEquals(404, bluebird.get("bluebird.localhost", "/reseller/invoice" + invoiceQuery).statusCode());
+        assertEquals(404, bluebird.getBytes("bluebird.localhost", "/reseller/invoice-pdf" + invoiceQuery).statusCode());
+        assertEquals(404, bluebird.get("bluebird.localhost", aliceAccount).statusCode());
+        assertEquals(404, bluebird.get("bluebird.localhost", aliceAccount.replace("customer-billing?id=", "order-new?customer=")).statusCode());
+        // and the provider, which may read only its own invoices to resellers, not a reseller's to its customer
+        Http northwind = new Http();
+        assertEquals(302, northwind.signIn(PROVIDER, "admin@northwind.example", DemoData.PASSWORD).statusCode());
+        assertEquals(404, northwind.get(PROVIDER, "/admin/invoice" + invoiceQuery).statusCode());
+        assertEquals(404, northwind.getBytes(PROVIDER, "/admin/invoice-pdf" + invoiceQuery).statusCode());
 
         // another customer of Acme gets a 404 for it
         Http bob = new Http();
