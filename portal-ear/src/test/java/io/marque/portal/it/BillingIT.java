@@ -196,6 +196,32 @@ class BillingIT {
     }
 
     @Test
+    void withTaxTheInvoiceAndItsCreditNotesCarryTheTaxAndCreditsStopAtTheGrossTotal() {
+        invoices.saveSettings(a.admin(), new Invoices.SettingsForm("TAXED", "VAT", "19", 14, "", null));
+        accounts.addFunds(a.agent(), a.customerId(), null, "178.50", null);
+        orders.place(a.agent(), new OrderForm(a.customerId(), plan, List.of(), Cycle.MONTHLY, null));
+        long invoiceId = orders.ofReseller(a.admin()).get(0).invoiceId();
+        Invoice invoice = invoices.visible(a.customer(), invoiceId);
+        assertEquals(new Money(new BigDecimal("28.50"), "USD"), invoice.tax());
+        assertEquals(new Money(new BigDecimal("178.50"), "USD"), invoice.total());
+        assertTrue(invoice.getNumber().startsWith("TAXED-"), invoice.getNumber());
+        accounts.pay(a.customer(), invoiceId);
+        assertEquals(Money.zero("USD"), accounts.mine(a.customer()).balance());
+
+        Invoice first = accounts.creditNote(a.admin(), invoiceId, "20.00", "Downtime");
+        assertEquals(new Money(new BigDecimal("-23.80"), "USD"), first.total(), "20.00 and its 19% VAT");
+        assertEquals(new Money(new BigDecimal("23.80"), "USD"), accounts.mine(a.customer()).balance());
+        // 130.01 net would credit 154.71: one cent past the 178.50 paid
+        assertThrows(InvalidInputException.class, () -> accounts.creditNote(a.admin(), invoiceId, "130.01", "Rest"));
+        Invoice rest = accounts.creditNote(a.admin(), invoiceId, "130.00", "Rest");
+        assertEquals(new Money(new BigDecimal("-154.70"), "USD"), rest.total());
+        assertEquals(new Money(new BigDecimal("178.50"), "USD"), accounts.mine(a.customer()).balance());
+        assertThrows(InvalidInputException.class, () -> accounts.creditNote(a.admin(), invoiceId, "0.01", "More"));
+        BalanceView balance = accounts.mine(a.customer());
+        assertEquals(0, balance.balance().amount().compareTo(billing.ledgerSum(balance.accountId())));
+    }
+
+    @Test
     void oneResellerNeverReachesAnothersPricesOrdersOrInvoicesNorTheProviderTheCustomerInvoices() {
         catalogue.setOwnPrice(b.admin(), plan, Cycle.MONTHLY, "USD", "333.00");
         long orderId = orders.place(a.agent(), new OrderForm(a.customerId(), plan, List.of(), Cycle.MONTHLY, null));

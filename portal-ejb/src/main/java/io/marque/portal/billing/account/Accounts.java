@@ -241,8 +241,9 @@ public class Accounts {
 
     /**
      * A reseller admin credits part or all of a paid customer invoice: a credit note (its own number in
-     * the reseller's series, negative amounts) whose amount goes back on the customer's balance. The
-     * credits of one invoice never exceed its total.
+     * the reseller's series, negative amounts; the amount typed is net, and the note adds the reseller's
+     * tax on it as the invoice did) whose total goes back on the customer's balance. The credits of one
+     * invoice never exceed its total; a refused note is rolled back with its number.
      */
     public Invoice creditNote(Actor actor, long invoiceId, String amount, String reason) {
         actor.require(Role.RESELLER_ADMIN);
@@ -256,12 +257,13 @@ public class Accounts {
         Money credited = em.createQuery("select i from Invoice i where i.tenantId = :tenant and i.creditedInvoiceId = :original",
                 Invoice.class).setParameter("tenant", original.getTenantId()).setParameter("original", original.getId())
                 .getResultList().stream().map(Invoice::total).reduce(Money.zero(original.getCurrency()), Money::plus).negate();
-        if (credited.plus(money).compareTo(original.total()) > 0) {
-            throw new InvalidInputException("amount", "billing.error.creditTooLarge");
-        }
+        // the amount is net, like an invoice line: the note carries the reseller's tax on it, as the invoice did
         Invoice note = invoices.issue(original.getTenantId(), InvoiceKind.CREDIT_NOTE, original.getCustomerId(), original.getCurrency(),
                 List.of(new InvoiceLine.Draft(why + " (" + original.getNumber() + ")", io.marque.portal.billing.discount.Category.OTHER,
                         1, money.negate(), null, null)), LocalDate.now(ZoneOffset.UTC));
+        if (credited.plus(note.total().negate()).compareTo(original.total()) > 0) {
+            throw new InvalidInputException("amount", "billing.error.creditTooLarge");
+        }
         note.setCreditedInvoiceId(original.getId());
         note.markPaid(Instant.now());
         Account account = lockedAccount(account(original.getTenantId(), original.getCustomerId(), original.getCurrency()).getId());
