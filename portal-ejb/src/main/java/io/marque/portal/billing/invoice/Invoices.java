@@ -212,15 +212,19 @@ public class Invoices {
     }
 
     private BillingSettings lockedSettings(long tenantId) {
-        BillingSettings settings = settingsOf(tenantId);
-        em.lock(settings, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(settings);
-        return settings;
+        BillingSettings settings = em.find(BillingSettings.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
+        return settings != null ? settings : settingsOf(tenantId);
     }
 
+    /** The provider's tenant id: it never changes, so each pooled instance asks once. */
     public long providerId() {
-        return em.createNamedQuery("Tenant.provider", Tenant.class).getSingleResult().getId();
+        if (providerId == null) {
+            providerId = em.createNamedQuery("Tenant.provider", Tenant.class).getSingleResult().getId();
+        }
+        return providerId;
     }
+
+    private Long providerId;
 
     private Map<Long, String> customerNames(long tenantId, List<Invoice> invoices) {
         List<Long> ids = invoices.stream().map(Invoice::getCustomerId).filter(java.util.Objects::nonNull).distinct().toList();
