@@ -17,6 +17,7 @@ public enum ApiScope {
     TICKETS_READ("tickets:read"),
     TICKETS_WRITE("tickets:write"),
     INVOICES_READ("invoices:read"),
+    INVOICES_WRITE("invoices:write"),
     ACCOUNT_READ("account:read");
 
     private final String code;
