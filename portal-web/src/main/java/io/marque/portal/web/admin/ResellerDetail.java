@@ -1,5 +1,6 @@
 package io.marque.portal.web.admin;
 
+import io.marque.portal.api.ApiLimits;
 import io.marque.portal.billing.Money;
 import io.marque.portal.billing.account.Accounts;
 import io.marque.portal.platform.NotFoundException;
@@ -18,8 +19,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * One reseller in the provider console: its status, its domains (add, remove, make primary) and its
- * balance with the provider, with a link to its invoices.
+ * One reseller in the provider console: its status, its domains (add, remove, make primary), its
+ * balance with the provider, with a link to its invoices, and its API rate limits (its own, or the
+ * installation's).
  */
 @Named
 @ViewScoped
@@ -35,6 +37,9 @@ public class ResellerDetail implements java.io.Serializable {
     Accounts accounts;
 
     @Inject
+    ApiLimits apiLimits;
+
+    @Inject
     CurrentUser me;
 
     @Inject
@@ -45,6 +50,11 @@ public class ResellerDetail implements java.io.Serializable {
     private List<DomainView> domainList;
     private String newDomain;
     private transient Money balance;
+    private transient ApiLimits.Limits limits;
+    /** The limits form as typed: the installation's defaults, or the reseller's own numbers. */
+    private Boolean limitsDefault;
+    private String perMinute;
+    private String burst;
 
     public void load() throws IOException {
         try {
@@ -71,6 +81,33 @@ public class ResellerDetail implements java.io.Serializable {
             balance = accounts.ofResellerForProvider(me.actor(), id, null).balance();
         }
         return balance;
+    }
+
+    /** The API limits the reseller's keys have now. */
+    public ApiLimits.Limits getLimits() {
+        if (limits == null && id != null) {
+            limits = apiLimits.of(id);
+        }
+        return limits;
+    }
+
+    public ApiLimits.Limits getDefaultLimits() {
+        return apiLimits.defaults();
+    }
+
+    /**
+     * Saves the reseller's API limits: back to the installation's defaults, or its own; numbers that are
+     * not whole become 0, which the service refuses.
+     */
+    public String saveLimits() {
+        boolean defaults = isLimitsDefault();
+        return feedback.act(() -> apiLimits.set(me.actor(), id, defaults ? null : whole(getPerMinute()),
+                defaults ? null : whole(getBurst())), "api.limits.saved", back());
+    }
+
+    static Integer whole(String text) {
+        String value = text == null ? "" : text.strip();
+        return value.matches("[0-9]{1,9}") ? Integer.valueOf(value) : 0;
     }
 
     public String addDomain() {
@@ -106,6 +143,20 @@ public class ResellerDetail implements java.io.Serializable {
         }
         return reseller;
     }
+    /**
+     * Whether the reseller is on the installation's limits; before any typing, as stored (limits equal
+     * to the defaults count as the defaults: they are the same numbers).
+     */
+    public boolean isLimitsDefault() {
+        return limitsDefault != null ? limitsDefault : getLimits() == null || getLimits().equals(getDefaultLimits());
+    }
+    public void setLimitsDefault(boolean limitsDefault) { this.limitsDefault = limitsDefault; }
+    public String getPerMinute() {
+        return perMinute != null || getLimits() == null ? perMinute : String.valueOf(getLimits().perMinute());
+    }
+    public void setPerMinute(String perMinute) { this.perMinute = perMinute; }
+    public String getBurst() { return burst != null || getLimits() == null ? burst : String.valueOf(getLimits().burst()); }
+    public void setBurst(String burst) { this.burst = burst; }
     public String getNewDomain() { return newDomain; }
     public void setNewDomain(String newDomain) { this.newDomain = newDomain; }
 }
