@@ -265,6 +265,60 @@ class HttpSurfaceIT {
         assertEquals(404, admin.get("provider.localhost", "/admin/invoice?id=999999999").statusCode(), "no such invoice");
     }
 
+    /**
+     * The API keys page is a reseller admin's only: signed out it leads to sign-in, customers and agents
+     * are refused, on the provider's host it is not there, and an admin's session carried to another
+     * reseller's host is refused. The API limits on a reseller's detail page are shown to provider staff
+     * and changed by provider admins only; a reseller's admin does not reach that page at all.
+     */
+    @Test
+    void apiKeysAreForResellerAdminsAndApiLimitsForProviderAdmins() throws Exception {
+        List<String> pages = List.of("/reseller/api-keys", "/reseller/api-keys.xhtml");
+        for (String path : pages) {
+            HttpResponse<String> signedOut = new Http().get("acme.localhost", path);
+            assertEquals(302, signedOut.statusCode(), path + " signed out");
+            assertTrue(signedOut.headers().firstValue("Location").orElse("").endsWith("/login"), path);
+            assertEquals(404, new Http().get("provider.localhost", path).statusCode(), path + " on the provider's host");
+        }
+        Http alice = signedIn("acme.localhost", "alice@example.com", "demo-password");
+        Http agent = signedIn("acme.localhost", "agent@acme.example", "demo-password");
+        Http admin = signedIn("acme.localhost", "admin@acme.example", "demo-password");
+        for (String path : pages) {
+            assertEquals(403, alice.get("acme.localhost", path).statusCode(), path + " for a customer");
+            HttpResponse<String> forAgent = agent.get("acme.localhost", path);
+            assertEquals(403, forAgent.statusCode(), path + " for an agent");
+            assertFalse(forAgent.body().contains("create:submit"), path);
+            HttpResponse<String> forAdmin = admin.get("acme.localhost", path);
+            assertEquals(200, forAdmin.statusCode(), path + " for the admin");
+            assertTrue(forAdmin.body().contains("create:submit"), "the form that makes a key");
+        }
+        assertFalse(agent.get("acme.localhost", "/reseller/").body().contains("href=\"/reseller/api-keys\""),
+                "no link for an agent");
+        assertTrue(admin.get("acme.localhost", "/reseller/").body().contains("href=\"/reseller/api-keys\""),
+                "a link for the admin");
+        // the same client carries Acme's session to Bluebird's host
+        HttpResponse<String> carried = admin.get("bluebird.localhost", "/reseller/api-keys");
+        assertEquals(302, carried.statusCode(), "Acme's session on Bluebird");
+        assertTrue(carried.headers().firstValue("Location").orElse("").endsWith("/login"));
+
+        Http providerAdmin = signedIn("provider.localhost", "admin@northwind.example", "demo-password");
+        var link = java.util.regex.Pattern.compile("href=\"/admin/reseller\\?id=(\\d+)\">Acme Cloud<")
+                .matcher(providerAdmin.get("provider.localhost", "/admin/resellers").body());
+        assertTrue(link.find(), "Acme in the provider's reseller list");
+        String detail = "/admin/reseller?id=" + link.group(1);
+        HttpResponse<String> forProviderAdmin = providerAdmin.get("provider.localhost", detail);
+        assertEquals(200, forProviderAdmin.statusCode());
+        assertTrue(forProviderAdmin.body().contains("id=\"api-limits-now\""), "the limits are shown");
+        assertTrue(forProviderAdmin.body().contains("apiLimits:save"), "and can be changed by an admin");
+        Http providerAgent = signedIn("provider.localhost", "agent@northwind.example", "demo-password");
+        HttpResponse<String> forProviderAgent = providerAgent.get("provider.localhost", detail);
+        assertEquals(200, forProviderAgent.statusCode());
+        assertTrue(forProviderAgent.body().contains("id=\"api-limits-now\""), "an agent sees the limits");
+        assertFalse(forProviderAgent.body().contains("apiLimits:save"), "but cannot change them");
+        assertEquals(404, new Http().get("acme.localhost", detail).statusCode(), "the provider's page on a reseller's host");
+        assertEquals(404, admin.get("acme.localhost", detail).statusCode(), "even for the reseller's admin");
+    }
+
     private static Http signedIn(String host, String email, String password) throws Exception {
         Http http = new Http();
         assertEquals(302, http.signIn(host, email, password).statusCode(), email + " signs in on " + host);

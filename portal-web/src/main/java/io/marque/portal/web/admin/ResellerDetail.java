@@ -101,8 +101,9 @@ public class ResellerDetail implements java.io.Serializable {
      */
     public String saveLimits() {
         boolean defaults = isLimitsDefault();
-        return feedback.act(() -> apiLimits.set(me.actor(), id, defaults ? null : whole(getPerMinute()),
-                defaults ? null : whole(getBurst())), "api.limits.saved", back());
+        // what was typed: a cleared field is refused, not silently the stored number
+        return feedback.act(() -> apiLimits.set(me.actor(), id, defaults ? null : whole(perMinute),
+                defaults ? null : whole(burst)), "api.limits.saved", back());
     }
 
     static Integer whole(String text) {

@@ -80,11 +80,14 @@ public class ApiKeysPage implements Serializable {
     }
 
     public String create() {
-        // a chosen day: the key works through it, to midnight in the reseller's time zone
-        Instant expiresAt = expiresOn == null ? null
-                : expiresOn.plusDays(1).atStartOfDay(ZoneId.of(tenant.get().timeZone())).toInstant();
-        ApiKeys.NewKey request = new ApiKeys.NewKey(name, String.join(" ", scopes), allowedAddresses, expiresAt);
+        ApiKeys.NewKey request = new ApiKeys.NewKey(name, String.join(" ", scopes), allowedAddresses,
+                expiryOf(expiresOn, ZoneId.of(tenant.get().timeZone())));
         return withSecret(() -> keys.create(me.actor(), request), "api.keys.made");
+    }
+
+    /** A chosen last day: the key works through it, to the following midnight in the reseller's time zone. */
+    static Instant expiryOf(LocalDate lastDay, ZoneId zone) {
+        return lastDay == null ? null : lastDay.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     public String askRevoke(long keyId) {
