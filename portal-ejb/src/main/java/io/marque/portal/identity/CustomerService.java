@@ -131,9 +131,12 @@ public class CustomerService {
     }
 
     private Customer create(long tenantId, String name, String company, String email, CustomerStatus status) {
-        String address = Fields.email("email", email);
-        String fullName = Fields.text("name", name, 160);
-        String companyName = Fields.optionalText("company", company, 160);
+        // every field is checked before anything is refused, so the form (or API client) hears of all of them
+        io.marque.portal.platform.Problems problems = new io.marque.portal.platform.Problems();
+        String address = problems.check(() -> Fields.email("email", email));
+        String fullName = problems.check(() -> Fields.text("name", name, 160));
+        String companyName = problems.check(() -> Fields.optionalText("company", company, 160));
+        problems.throwIfAny();
         if (users.byEmail(tenantId, address).isPresent()) {
             throw new InvalidInputException("email", "error.email.taken");
         }

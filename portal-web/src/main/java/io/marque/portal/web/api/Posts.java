@@ -49,7 +49,8 @@ public class Posts {
         Response.ResponseBuilder response = Response.status(result.status()).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(result.body());
         if (result.location() != null) {
-            response.location(URI.create(result.location()));
+            // JAX-RS resolves a relative Location against the application's base, /api/v1/
+            response.location(URI.create(result.location().replaceFirst("^/api/v1/", "")));
         }
         if (result.replayed()) {
             response.header("Idempotent-Replayed", "true");
