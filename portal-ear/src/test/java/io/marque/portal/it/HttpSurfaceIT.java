@@ -291,6 +291,8 @@ class HttpSurfaceIT {
             HttpResponse<String> forAdmin = admin.get("acme.localhost", path);
             assertEquals(200, forAdmin.statusCode(), path + " for the admin");
             assertTrue(forAdmin.body().contains("create:submit"), "the form that makes a key");
+            assertEquals("no-store", forAdmin.headers().firstValue("Cache-Control").orElse(""),
+                "a page that may show a secret is never kept");
         }
         assertFalse(agent.get("acme.localhost", "/reseller/").body().contains("href=\"/reseller/api-keys\""),
                 "no link for an agent");

@@ -56,6 +56,11 @@ public class ApiKeysPage implements Serializable {
     /** Status of a key for its badge. */
     public enum KeyStatus { ACTIVE, REVOKED, EXPIRED }
 
+    /** The page may show a secret: no browser or proxy keeps a copy of it (the back button asks again). */
+    public void noStore() {
+        FacesContext.getCurrentInstance().getExternalContext().setResponseHeader("Cache-Control", "no-store");
+    }
+
     public List<ApiKeyView> getList() {
         if (list == null) {
             list = keys.list(me.actor());
