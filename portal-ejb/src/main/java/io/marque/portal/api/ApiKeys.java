@@ -115,7 +115,7 @@ public class ApiKeys {
     }
 
     /** Why a request's key was refused; every reason answers the client the same (401), the log tells them apart. */
-    public enum Refusal { MALFORMED, UNKNOWN, OTHER_TENANT, REVOKED_OR_EXPIRED, ADDRESS }
+    public enum Refusal { MALFORMED, UNKNOWN, OTHER_TENANT, REVOKED_OR_EXPIRED, ADDRESS, CREATOR_GONE }
 
     /** The outcome of {@link #authenticate}: a caller, or why not. */
     public record Authentication(ApiCaller caller, Refusal refusal) {
@@ -147,6 +147,12 @@ public class ApiKeys {
         if (key.getAllowedAddresses() != null
                 && !AddressRanges.parse(key.getAllowedAddresses()).map(r -> r.contains(clientAddress)).orElse(true)) {
             return new Authentication(null, Refusal.ADDRESS);
+        }
+        // a key acts as the admin who made it: once that admin is disabled or no longer an admin, neither is the key
+        io.marque.portal.identity.User creator = em.find(io.marque.portal.identity.User.class, key.getCreatedByUserId());
+        if (creator == null || creator.getStatus() != io.marque.portal.identity.UserStatus.ACTIVE
+                || !creator.hasRole(Role.RESELLER_ADMIN)) {
+            return new Authentication(null, Refusal.CREATOR_GONE);
         }
         em.createQuery("update ApiKey k set k.requestCount = k.requestCount + 1, k.lastUsedAt = :now where k.id = :id")
                 .setParameter("now", now).setParameter("id", key.getId()).executeUpdate();

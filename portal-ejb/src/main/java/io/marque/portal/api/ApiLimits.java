@@ -53,6 +53,13 @@ public class ApiLimits {
         return own != null ? new Limits(own.getRequestsPerMinute(), own.getBurst()) : defaults();
     }
 
+    /** The reseller's own limits, if the provider set any. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public java.util.Optional<Limits> own(long tenantId) {
+        ApiLimit own = em.find(ApiLimit.class, tenantId);
+        return own == null ? java.util.Optional.empty() : java.util.Optional.of(new Limits(own.getRequestsPerMinute(), own.getBurst()));
+    }
+
     public Limits defaults() {
         return new Limits(config.intValue("MARQUE_API_RATE_PER_MINUTE", 600), config.intValue("MARQUE_API_BURST", 60));
     }

@@ -149,7 +149,7 @@ public class ResellerDetail implements java.io.Serializable {
      * to the defaults count as the defaults: they are the same numbers).
      */
     public boolean isLimitsDefault() {
-        return limitsDefault != null ? limitsDefault : getLimits() == null || getLimits().equals(getDefaultLimits());
+        return limitsDefault != null ? limitsDefault : id == null || apiLimits.own(id).isEmpty();
     }
     public void setLimitsDefault(boolean limitsDefault) { this.limitsDefault = limitsDefault; }
     public String getPerMinute() {
