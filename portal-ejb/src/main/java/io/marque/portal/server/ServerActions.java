@@ -3,6 +3,7 @@ package io.marque.portal.server;
 import io.marque.portal.audit.AuditRecorder;
 import io.marque.portal.identity.Actor;
 import io.marque.portal.platform.InvalidInputException;
+import io.marque.portal.platform.NotFoundException;
 import io.marque.portal.server.ServerAccess.Side;
 import io.marque.portal.server.driver.DriverException;
 import io.marque.portal.server.driver.PowerAction;
@@ -116,6 +117,22 @@ public class ServerActions {
         Side side = ServerAccess.sideOf(actor);
         return jobs.recent(server.getId(), ServerJobs.RECENT).stream().map(j -> JobView.of(j, side, actor.userId()))
                 .toList();
+    }
+
+    /**
+     * One job of a server the actor may reach, as {@link #recentJobs} shows it. A job of another server,
+     * or one from before the server came to the actor's tenant, is not found.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public JobView job(Actor actor, long serverId, long jobId) {
+        Server server = access.reach(actor, serverId, false);
+        Side side = ServerAccess.sideOf(actor);
+        ServerJob job = jobs.find(jobId);
+        if (job == null || job.getServerId() != server.getId()
+                || side != Side.PROVIDER && !Long.valueOf(actor.tenantId()).equals(job.getTenantId())) {
+            throw new NotFoundException("Job");
+        }
+        return JobView.of(job, side, actor.userId());
     }
 
     private void record(Actor actor, Server server, String action, String detail) {

@@ -103,6 +103,40 @@ public class ResellerDesk {
                 "#" + number, visibility.name());
     }
 
+    /**
+     * Opens a ticket for one of the reseller's customers with the customer's request as its first message:
+     * a request that reached the reseller through its own software (the API) rather than this portal.
+     * From then on it is as if the customer had opened it here: the customer gets the acknowledgement, the
+     * staff are told, the SLA clocks start. Another tenant's customer is not found.
+     *
+     * @return the new ticket's number
+     * @throws InvalidInputException listing every bad field; nothing is stored
+     */
+    public long open(Actor actor, long customerId, NewTicket request) {
+        require(actor);
+        Customer customer = em.find(Customer.class, customerId);
+        if (customer == null || customer.getTenantId() != actor.tenantId()) {
+            throw new NotFoundException("Customer");
+        }
+        Long userId = em.createNamedQuery("User.ofCustomer", User.class).setParameter("tenant", actor.tenantId())
+                .setParameter("customer", customer.getId()).getResultStream().map(User::getId).min(Long::compare)
+                .orElse(null);
+        Ticket ticket = writer.open(actor.tenantId(), customer.getId(),
+                new TicketWriter.Author(Viewer.CUSTOMER, userId, customer.getName(), customer.getName()), request,
+                List.of(), MessageSource.API);
+        audit.record(actor, "ticket.opened", "#" + ticket.getNumber(), ticket.getSubject());
+        return ticket.getNumber();
+    }
+
+    /** A public answer from the reseller's own software (the API), as {@link #reply} writes one; the new message's id. */
+    public long answer(Actor actor, long number, String body) {
+        require(actor);
+        Ticket ticket = ticket(actor, number, true);
+        TicketMessage message = writer.add(ticket, author(actor), Visibility.PUBLIC, body, List.of(), MessageSource.API);
+        audit.record(actor, "ticket.replied", "#" + number, Visibility.PUBLIC.name());
+        return message.getId();
+    }
+
     /** Assigns the ticket to one of the reseller's active agents, or to nobody ({@code userId} null). */
     public void assign(Actor actor, long number, Long userId) {
         require(actor);

@@ -19,6 +19,8 @@ import io.marque.portal.platform.NotFoundException;
 import io.marque.portal.tenant.Tenant;
 import io.marque.portal.tenant.TenantKind;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -88,6 +90,24 @@ public class Accounts {
     public BalanceView ofReseller(Actor actor, String currency) {
         actor.require(Role.RESELLER_AGENT, Role.RESELLER_ADMIN);
         return view(account(actor.tenantId(), null, currency == null ? tenant(actor.tenantId()).getCurrency() : currency), false);
+    }
+
+    /**
+     * The reseller's own balances with the provider, one per currency it has an account in (by currency
+     * code), its own currency always among them (zero until its account is opened).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Money> resellerBalances(Actor actor) {
+        actor.require(Role.RESELLER_AGENT, Role.RESELLER_ADMIN);
+        String own = tenant(actor.tenantId()).getCurrency();
+        List<Money> balances = new ArrayList<>(em.createQuery("select a from Account a where a.tenantId = :tenant"
+                + " and a.customerKey = :key order by a.currency", Account.class).setParameter("tenant", actor.tenantId())
+                .setParameter("key", Account.RESELLER).getResultStream().map(Account::balance).toList());
+        if (balances.stream().noneMatch(b -> b.currency().equals(own))) {
+            balances.add(Money.zero(own));
+            balances.sort(java.util.Comparator.comparing(Money::currency));
+        }
+        return balances;
     }
 
     /** A reseller's balance, for provider staff. */

@@ -38,6 +38,9 @@ import java.util.regex.Pattern;
 @Stateless
 public class Invoices {
 
+    /** How many invoices one page of {@link #page} holds. */
+    public static final int PAGE = 25;
+
     private static final Pattern PREFIX = Pattern.compile("^[A-Z0-9][A-Z0-9-]{0,15}$");
 
     @PersistenceContext(unitName = "marque")
@@ -95,6 +98,26 @@ public class Invoices {
         actor.require(Role.RESELLER_AGENT, Role.RESELLER_ADMIN);
         List<Invoice> invoices = em.createNamedQuery("Invoice.ofTenant", Invoice.class).setParameter("tenant", actor.tenantId())
                 .setParameter("kind", kind).setMaxResults(500).getResultList();
+        Map<Long, String> names = customerNames(actor.tenantId(), invoices);
+        return invoices.stream().map(i -> InvoiceView.of(i, names.get(i.getCustomerId()), today())).toList();
+    }
+
+    /**
+     * One page of the reseller's invoices, newest first: of one kind, or every kind when {@code kind} is
+     * null; those older than {@code beforeId} (keyset paging; {@code null} for the first page), at most
+     * {@link #PAGE}.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<InvoiceView> page(Actor actor, InvoiceKind kind, Long beforeId) {
+        actor.require(Role.RESELLER_AGENT, Role.RESELLER_ADMIN);
+        var query = em.createQuery("select i from Invoice i where i.tenantId = :tenant and i.id < :before"
+                + (kind == null ? "" : " and i.kind = :kind") + " order by i.id desc", Invoice.class)
+                .setParameter("tenant", actor.tenantId()).setParameter("before", beforeId == null ? Long.MAX_VALUE : beforeId)
+                .setMaxResults(PAGE);
+        if (kind != null) {
+            query.setParameter("kind", kind);
+        }
+        List<Invoice> invoices = query.getResultList();
         Map<Long, String> names = customerNames(actor.tenantId(), invoices);
         return invoices.stream().map(i -> InvoiceView.of(i, names.get(i.getCustomerId()), today())).toList();
     }

@@ -49,6 +49,9 @@ public class Orders {
     /** The most add-ons one order carries. */
     static final int MAX_ADD_ONS = 10;
 
+    /** How many orders one page of {@link #page} holds. */
+    public static final int PAGE = 25;
+
     @PersistenceContext(unitName = "marque")
     private EntityManager em;
 
@@ -136,6 +139,26 @@ public class Orders {
         return views(actor.tenantId(), orders, true);
     }
 
+    /**
+     * One page of the reseller's orders, newest first: those older than {@code beforeId} (keyset paging;
+     * {@code null} for the first page), at most {@link #PAGE}.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<OrderView> page(Actor actor, Long beforeId) {
+        actor.require(Role.RESELLER_AGENT, Role.RESELLER_ADMIN);
+        List<CustomerOrder> orders = em.createNamedQuery("CustomerOrder.ofTenant", CustomerOrder.class)
+                .setParameter("tenant", actor.tenantId()).setParameter("after", beforeId == null ? Long.MAX_VALUE : beforeId)
+                .setMaxResults(PAGE).getResultList();
+        return views(actor.tenantId(), orders, true);
+    }
+
+    /** One of the reseller's orders; another tenant's is not found. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public OrderView get(Actor actor, long orderId) {
+        actor.require(Role.RESELLER_AGENT, Role.RESELLER_ADMIN);
+        return views(actor.tenantId(), List.of(order(actor.tenantId(), orderId)), true).get(0);
+    }
+
     /** Paid orders still waiting for a pool server, for provider staff: reseller, plan and memory only. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<OrderView> awaitingServer(Actor actor) {
@@ -148,7 +171,7 @@ public class Orders {
             Product product = em.find(Product.class, o.getProductId());
             String reseller = resellers.computeIfAbsent(o.getTenantId(), id -> em.find(Tenant.class, id).getName());
             views.add(new OrderView(o.getId(), null, reseller, product.getName(), product.getMinRamGb(), o.getCycle(), null,
-                    o.wholesaleTotal(), o.getStatus(), null, null, o.getPaidAt()));
+                    o.wholesaleTotal(), o.getStatus(), null, null, o.getPaidAt(), null, o.getProductId()));
         }
         return views;
     }
@@ -274,7 +297,7 @@ public class Orders {
             Invoice invoice = o.getInvoiceId() == null ? null : em.find(Invoice.class, o.getInvoiceId());
             views.add(new OrderView(o.getId(), customer, null, product.getName(), product.getMinRamGb(), o.getCycle(), o.retailTotal(),
                     reseller ? o.wholesaleTotal() : null, o.getStatus(), invoice == null ? null : invoice.getNumber(),
-                    o.getInvoiceId(), o.getCreatedAt()));
+                    o.getInvoiceId(), o.getCreatedAt(), o.getCustomerId(), o.getProductId()));
         }
         return views;
     }

@@ -1,10 +1,16 @@
 package io.marque.portal.web.api;
 
 import io.marque.portal.api.ApiScope;
+import io.marque.portal.billing.account.Accounts;
+import io.marque.portal.billing.account.BalanceView;
+import io.marque.portal.billing.account.LedgerKind;
+import io.marque.portal.billing.account.PaymentStatus;
 import io.marque.portal.identity.CustomerService;
 import io.marque.portal.identity.CustomerStatus;
 import io.marque.portal.identity.CustomerView;
 import io.marque.portal.tenant.CurrentTenant;
+import io.marque.portal.web.api.ApiRecords.Amount;
+import io.marque.portal.web.api.ApiRecords.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +26,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 
-/** The reseller's customers: a page at a time (cursor), one by id, and a new one invited by mail. */
+/**
+ * The reseller's customers: a page at a time (cursor), one by id, a new one invited by mail, and each
+ * one's balance with the reseller, with funds that arrived recorded on it.
+ */
 @Path("/customers")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,6 +47,9 @@ public class CustomersResource {
     @Inject
     CurrentTenant tenant;
 
+    @Inject
+    Accounts accounts;
+
     /** A customer as the API shows it. */
     public record Customer(long id, String name, String company, String email, CustomerStatus status, Instant createdAt) {
         static Customer of(CustomerView view) {
@@ -49,15 +61,34 @@ public class CustomersResource {
     public record NewCustomer(String name, String company, String email) {
     }
 
-    /** One page; {@code next} is the cursor of the following page, null on the last. */
-    public record Page<T>(List<T> items, String next) {
+    /** A customer's balance with the reseller: its recent movements and its latest payments, newest first. */
+    public record Balance(long customerId, Amount balance, List<Movement> movements, List<Payment> payments) {
+        static Balance of(long customerId, BalanceView view) {
+            return new Balance(customerId, Amount.of(view.balance()),
+                    view.movements().stream().map(m -> new Movement(m.at(), m.kind(), Amount.of(m.amount()),
+                            Amount.of(m.balanceAfter()), m.note())).toList(),
+                    view.payments().stream().map(p -> new Payment(p.id(), p.method(), Amount.of(p.amount()), p.reference(),
+                            p.status(), p.createdAt())).toList());
+        }
+    }
+
+    /** One change of a balance and why. */
+    public record Movement(Instant at, LedgerKind kind, Amount amount, Amount balanceAfter, String note) {
+    }
+
+    /** Money paid in: confirmed when staff (or a key) recorded it, pending while it waits for confirmation. */
+    public record Payment(long id, String method, Amount amount, String reference, PaymentStatus status, Instant createdAt) {
+    }
+
+    /** What a POST of funds sends: an amount in the customer's currency ({@code "25.00"}) and an optional note. */
+    public record NewFunds(String amount, String note) {
     }
 
     @GET
     @RequiresScope(ApiScope.CUSTOMERS_READ)
     public Page<Customer> list(@QueryParam("cursor") Long cursor, @QueryParam("q") String search) {
         List<Customer> items = customers.page(current.actor(), search, cursor).stream().map(Customer::of).toList();
-        return new Page<>(items, items.size() < CustomerService.PAGE ? null : String.valueOf(items.get(items.size() - 1).id()));
+        return Page.of(items, CustomerService.PAGE, c -> String.valueOf(c.id()));
     }
 
     @GET
@@ -76,6 +107,26 @@ public class CustomersResource {
             CustomerView created = customers.invite(current.actor(), request.name(), request.company(), request.email(),
                     tenant.get().locale());
             return new Posts.Created(201, Customer.of(created), "/api/v1/customers/" + created.id());
+        });
+    }
+
+    @GET
+    @Path("/{id}/balance")
+    @RequiresScope(ApiScope.CUSTOMERS_READ)
+    public Balance balance(@PathParam("id") long id) {
+        return Balance.of(id, accounts.ofCustomer(current.actor(), id));
+    }
+
+    /** Funds that arrived for the customer outside Marque (a transfer received), recorded as confirmed at once. */
+    @POST
+    @Path("/{id}/funds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(ApiScope.CUSTOMERS_WRITE)
+    public Response addFunds(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("id") long id, NewFunds body) {
+        NewFunds request = body == null ? new NewFunds(null, null) : body;
+        return posts.run(idempotencyKey, "/customers/" + id + "/funds", request, () -> {
+            accounts.addFunds(current.actor(), id, null, request.amount(), request.note());
+            return new Posts.Created(200, Balance.of(id, accounts.ofCustomer(current.actor(), id)), null);
         });
     }
 }
