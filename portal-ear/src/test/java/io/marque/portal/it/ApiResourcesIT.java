@@ -65,7 +65,7 @@ class ApiResourcesIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.earWith(ApiResourcesIT.class, BillingFixtures.class, ServerFixtures.class);
+        return Deployments.earWith(ApiResourcesIT.class, BillingFixtures.class, ServerFixtures.class, Http.class);
     }
 
     private static final String ALL_SCOPES = ApiScope.format(EnumSet.allOf(ApiScope.class));
