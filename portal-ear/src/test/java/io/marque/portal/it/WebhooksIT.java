@@ -291,7 +291,7 @@ class WebhooksIT {
         webhooks.create(a.admin(), form(receiver.url(), WebhookEvent.SERVER_JOB_FINISHED));
         long serverId = servers.assigned(provider, a, "hooks");
 
-        ServerJob job = servers.awaitEnd(actions.power(a.admin(), serverId, PowerAction.ON).id());
+        ServerJob job = servers.awaitEnd(actions.power(a.admin(), serverId, PowerAction.HARD_OFF).id());
         assertEquals(JobState.DONE, job.getState());
 
         WebhookDelivery row = only(hooks.deliveries(a.tenantId()));
@@ -299,7 +299,7 @@ class WebhooksIT {
         JsonObject data = json(row.getPayload()).getJsonObject("data");
         assertEquals(job.getId(), data.getJsonNumber("jobId").longValue());
         assertEquals(serverId, data.getJsonNumber("serverId").longValue());
-        assertEquals("POWER_ON", data.getString("action"));
+        assertEquals("HARD_OFF", data.getString("action"));
         assertEquals("DONE", data.getString("state"));
         assertTrue(data.isNull("error"));
         for (String internal : List.of(ServerFixtures.RACK, ServerFixtures.BMC_HOST, ServerFixtures.UPSTREAM, "simulated")) {

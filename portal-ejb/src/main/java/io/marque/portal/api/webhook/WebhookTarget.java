@@ -111,9 +111,13 @@ public final class WebhookTarget {
             throw new RefusedException(Refusal.MALFORMED, "port " + uri.getPort());
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String normalised = scheme + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT) + path
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        if (normalised.length() > MAX_LENGTH) {
+            throw new RefusedException(Refusal.MALFORMED, "too long");
+        }
         try {
-            return new URI(scheme + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT) + path
-                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            return new URI(normalised);
         } catch (URISyntaxException e) {
             throw new RefusedException(Refusal.MALFORMED, e.getMessage());
         }
