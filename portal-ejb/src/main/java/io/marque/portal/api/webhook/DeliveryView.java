@@ -1,5 +1,6 @@
 package io.marque.portal.api.webhook;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -8,7 +9,8 @@ import java.time.Instant;
  * answer ({@code lastError}).
  */
 public record DeliveryView(long id, long endpointId, String url, String eventId, String event, WebhookDelivery.Status status,
-        int attempts, Instant nextAttemptAt, Integer lastStatus, String lastError, Instant deliveredAt, Instant createdAt) {
+        int attempts, Instant nextAttemptAt, Integer lastStatus, String lastError, Instant deliveredAt, Instant createdAt)
+        implements Serializable {
 
     static DeliveryView of(WebhookDelivery d, String url) {
         return new DeliveryView(d.getId(), d.getEndpointId(), url, d.getEventId(), d.getEvent(), d.getStatus(), d.getAttempts(),
