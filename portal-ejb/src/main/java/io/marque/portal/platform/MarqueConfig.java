@@ -117,4 +117,19 @@ public class MarqueConfig {
     public boolean mailboxAllowPrivate() {
         return flag("MARQUE_MAILBOX_ALLOW_PRIVATE", false);
     }
+
+    /** How often due webhook deliveries are sent; 0 (or less) turns sending off. */
+    public long webhookIntervalMillis() {
+        return value("MARQUE_WEBHOOK_INTERVAL_MS").map(Long::parseLong).orElse(2000L);
+    }
+
+    /**
+     * Whether resellers' webhook URLs may point at loopback, private or link-local addresses. Off by
+     * default, so a reseller admin cannot make the portal post into the provider's own network; tests and
+     * the demo turn it on. Read on every call, so a test can change it with the system property
+     * {@code marque.webhooks.allow.private}.
+     */
+    public boolean webhooksAllowPrivate() {
+        return flag("MARQUE_WEBHOOKS_ALLOW_PRIVATE", false);
+    }
 }

@@ -10,6 +10,7 @@ import io.marque.portal.tenant.TenantSnapshot;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -41,6 +42,9 @@ public class TicketWriter {
 
     @Inject
     TicketNotifier notifier;
+
+    @Inject
+    Event<TicketReplied> replied;
 
     private final AttachmentPolicy attachments = new AttachmentPolicy();
 
@@ -116,6 +120,10 @@ public class TicketWriter {
         ticket.setQueueDue(TicketFlow.queueDue(ticket));
         TicketMessage message = store(ticket, author, visibility, body, files, accepted, source, now);
         notifier.added(ticket, message);
+        if (visibility == Visibility.PUBLIC) {
+            replied.fire(new TicketReplied(ticket.getTenantId(), ticket.getId(), ticket.getNumber(), message.getId(),
+                    message.getAuthorKind(), ticket.getStatus()));
+        }
         return message;
     }
 

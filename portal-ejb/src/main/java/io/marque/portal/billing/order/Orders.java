@@ -23,6 +23,7 @@ import io.marque.portal.tenant.Tenant;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -73,6 +74,9 @@ public class Orders {
     @Inject
     AuditRecorder audit;
 
+    @Inject
+    Event<OrderStatusChanged> statusChanged;
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Quote quote(Actor actor, OrderForm form) {
         actor.require(Role.RESELLER_AGENT, Role.RESELLER_ADMIN);
@@ -108,6 +112,7 @@ public class Orders {
         order.setInvoiceId(invoice.getId());
         audit.record(actor, "order.placed", "order " + order.getId(), customer.getName() + ": " + quote.lines().get(0).description()
                 + ", " + quote.retailTotal() + ", invoice " + invoice.getNumber());
+        changed(order);
         return order.getId();
     }
 
@@ -129,6 +134,7 @@ public class Orders {
             invoice.markVoid();
         }
         audit.record(actor, "order.cancelled", "order " + order.getId(), null);
+        changed(order);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -186,6 +192,7 @@ public class Orders {
                     em.lock(order, LockModeType.PESSIMISTIC_WRITE);
                     if (order.getStatus() == OrderStatus.PENDING) {
                         order.paid(Instant.now());
+                        changed(order);
                         provision(order);
                     }
                 });
@@ -259,7 +266,14 @@ public class Orders {
         audit.recordAnonymous(order.getTenantId(), "billing", "order.provisioned", "order " + order.getId(), null, null);
         audit.recordAnonymous(invoices.providerId(), "billing", "order.provisioned", "order " + order.getId(),
                 "reseller " + order.getTenantId() + ", server " + server.get(), null);
+        changed(order);
         return true;
+    }
+
+    /** Tells observers (webhooks) of the order's new status, in this transaction. */
+    private void changed(CustomerOrder order) {
+        statusChanged.fire(new OrderStatusChanged(order.getId(), order.getTenantId(), order.getCustomerId(), order.getStatus(),
+                order.getInvoiceId()));
     }
 
     private Quote pricing(long tenantId, Customer customer, OrderForm form) {

@@ -11,6 +11,7 @@ import io.marque.portal.tenant.Tenant;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -39,6 +40,9 @@ public class JobExecution {
 
     @Inject
     AuditRecorder audit;
+
+    @Inject
+    Event<JobFinished> jobFinished;
 
     /** What the runner needs to call the device, taken when the job is claimed. */
     public record Work(long jobId, JobAction action, String templateCode, String driver, BmcTarget target) {
@@ -79,6 +83,7 @@ public class JobExecution {
         release(server, job);
         record(server, job, "server.job.done", null);
         notifier.finished(server, job);
+        announce(server, job);
     }
 
     /** The job failed: {@code key} is the message key everyone sees, {@code detail} the cause for the provider. */
@@ -89,6 +94,7 @@ public class JobExecution {
         release(server, job);
         record(server, job, "server.job.failed", key);
         notifier.finished(server, job);
+        announce(server, job);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -118,6 +124,12 @@ public class JobExecution {
             case UNSUPPORTED -> "server.error.unsupported";
             case FAILED -> "server.error.failed";
         };
+    }
+
+    /** Tells observers (webhooks) of the job's end, in this transaction; the failure's key only, never its detail. */
+    private void announce(Server server, ServerJob job) {
+        jobFinished.fire(new JobFinished(job.getId(), server.getId(), server.getTenantId(), job.getAction(), job.getState(),
+                job.getFailureKey()));
     }
 
     private void release(Server server, ServerJob job) {
