@@ -40,8 +40,9 @@ public class DomainService {
     }
 
     /** Any tenant's domains, for the provider admin. */
+    /** A reseller's domains, for provider staff (agents read the reseller's page too; changing them is the admin's). */
     public List<DomainView> of(Actor actor, long tenantId) {
-        actor.require(Role.PROVIDER_ADMIN);
+        actor.require(Role.PROVIDER_AGENT, Role.PROVIDER_ADMIN);
         requireTenant(tenantId);
         return list(tenantId);
     }
