@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** The reseller's customers: a page at a time (cursor), one by id, and a new one invited by mail. */
 @Path("/customers")
@@ -70,6 +71,7 @@ public class CustomersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(ApiScope.CUSTOMERS_WRITE)
+    @APIResponseSchema(value = Customer.class, responseCode = "201", responseDescription = "The new customer, invited by mail")
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, NewCustomer body) {
         NewCustomer request = body == null ? new NewCustomer(null, null, null) : body;
         return posts.run(idempotencyKey, "/customers", request, () -> {
