@@ -151,11 +151,14 @@ class ApiClientDayIT {
         assertEquals(order.getId(), orders.postOrders(new NewOrder().customerId(created.getId()).planId(vps.getId())
                 .cycle("MONTHLY").note("Ordered by the reseller's own software"), "order-" + run).getId(), "no second order");
 
-        // the money arrives from Dana (her balance covers the invoice), and the invoice is paid from it
-        Balance funded = new CustomersApi(client).postCustomersFunds(created.getId(),
-                new NewFunds().amount(order.getRetail().getAmount()).note("Bank transfer " + run), "funds-" + run);
-        assertEquals(order.getRetail().getAmount(), funded.getBalance().getAmount());
+        // the invoice (the order's price with tax) is read, Dana's money for it arrives, and it is paid from her balance
         InvoicesApi invoices = new InvoicesApi(client);
+        Invoice invoice = invoices.getInvoicesById(order.getInvoiceId());
+        assertEquals(InvoiceStatus.ISSUED, invoice.getStatus());
+        assertSameAmount(order.getRetail().getAmount(), invoice.getSubtotal().getAmount());
+        Balance funded = customers.postCustomersFunds(created.getId(),
+                new NewFunds().amount(invoice.getTotal().getAmount()).note("Bank transfer " + run), "funds-" + run);
+        assertSameAmount(invoice.getTotal().getAmount(), funded.getBalance().getAmount());
         Invoice paid = invoices.postInvoicesPay(order.getInvoiceId(), "pay-" + run);
         assertEquals(InvoiceStatus.PAID, paid.getStatus());
         assertEquals(0, new java.math.BigDecimal(customers.getCustomersBalance(created.getId()).getBalance().getAmount()).signum(),
@@ -190,6 +193,11 @@ class ApiClientDayIT {
         assertEquals("Your server is ready and powered on.",
                 new TicketsApi(client).getTicketsByNumber(ticket.getNumber()).getMessages().get(0).getBody());
         END AFTER-MERGE */
+    }
+
+    /** Two amounts as the API writes them ({@code "12.50"}) are the same number. */
+    static void assertSameAmount(String expected, String actual) {
+        assertEquals(0, new java.math.BigDecimal(expected).compareTo(new java.math.BigDecimal(actual)), expected + " ≠ " + actual);
     }
 
     /** The generated client on Acme's domain: requests go to 127.0.0.1 with Acme's Host, the key as a bearer token. */
