@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * The reseller's customers: a page at a time (cursor), one by id, a new one invited by mail, and each
@@ -101,6 +102,7 @@ public class CustomersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(ApiScope.CUSTOMERS_WRITE)
+    @APIResponseSchema(value = Customer.class, responseCode = "201", responseDescription = "The new customer, invited by mail")
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, NewCustomer body) {
         NewCustomer request = body == null ? new NewCustomer(null, null, null) : body;
         return posts.run(idempotencyKey, "/customers", request, () -> {
