@@ -12,7 +12,6 @@ import io.marque.api.client.api.CustomersApi;
 import io.marque.api.client.model.Customer;
 import io.marque.api.client.model.CustomerStatus;
 import io.marque.api.client.model.NewCustomer;
-/* AFTER-MERGE of the API resources (wip-apires): delete this line and the END line below
 import io.marque.api.client.api.InvoicesApi;
 import io.marque.api.client.api.OrdersApi;
 import io.marque.api.client.api.ProductsApi;
@@ -32,7 +31,6 @@ import io.marque.api.client.model.Power;
 import io.marque.api.client.model.Product;
 import io.marque.api.client.model.Server;
 import io.marque.api.client.model.Ticket;
-END AFTER-MERGE */
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -139,7 +137,6 @@ class ApiClientDayIT {
         assertTrue(customers.getCustomers(null, email).getItems().stream().anyMatch(c -> c.getId().equals(created.getId())),
                 "found by her address");
 
-        /* AFTER-MERGE of the API resources (wip-apires): delete this line and the END line below
         // the plan a "VPS S" is sold as; ordered for Dana monthly, invoiced to her at once
         Product vps = new ProductsApi(client).getProducts(null).getItems().stream()
                 .filter(p -> "vps-s".equals(p.getCode())).findFirst().orElseThrow();
@@ -192,7 +189,6 @@ class ApiClientDayIT {
         assertEquals(created.getId(), ticket.getCustomerId());
         assertEquals("Your server is ready and powered on.",
                 new TicketsApi(client).getTicketsByNumber(ticket.getNumber()).getMessages().get(0).getBody());
-        END AFTER-MERGE */
     }
 
     /** Two amounts as the API writes them ({@code "12.50"}) are the same number. */

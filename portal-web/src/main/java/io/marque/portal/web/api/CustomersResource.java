@@ -124,6 +124,7 @@ public class CustomersResource {
     @Path("/{id}/funds")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(ApiScope.CUSTOMERS_WRITE)
+    @APIResponseSchema(value = Balance.class, responseCode = "200", responseDescription = "The customer's balance with the funds recorded")
     public Response addFunds(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("id") long id, NewFunds body) {
         NewFunds request = body == null ? new NewFunds(null, null) : body;
         return posts.run(idempotencyKey, "/customers/" + id + "/funds", request, () -> {

@@ -26,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -113,6 +114,10 @@ public class InvoicesResource {
     @Path("/{id}/pdf")
     @Produces("application/pdf")
     @RequiresScope(ApiScope.INVOICES_READ)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The invoice as a PDF",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/pdf",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Response pdf(@PathParam("id") long id) {
         InvoiceDocuments.File file = documents.pdf(current.actor(), id, tenant.get().locale());
         return Response.ok(file.bytes(), "application/pdf")
@@ -123,6 +128,7 @@ public class InvoicesResource {
     @POST
     @Path("/{id}/pay")
     @RequiresScope(ApiScope.INVOICES_WRITE)
+    @APIResponseSchema(value = Invoice.class, responseCode = "200", responseDescription = "The invoice, paid")
     public Response pay(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("id") long id) {
         return posts.run(idempotencyKey, "/invoices/" + id + "/pay", Map.of(), () -> {
             accounts.pay(current.actor(), id);

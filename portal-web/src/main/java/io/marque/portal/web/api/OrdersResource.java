@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,7 @@ public class OrdersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(ApiScope.ORDERS_WRITE)
+    @APIResponseSchema(value = Order.class, responseCode = "201", responseDescription = "The order, pending, with its invoice")
     public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, NewOrder body) {
         NewOrder request = body == null ? new NewOrder(null, null, null, null, null) : body;
         OrderForm form = form(request);
@@ -89,6 +91,7 @@ public class OrdersResource {
     @POST
     @Path("/{id}/cancel")
     @RequiresScope(ApiScope.ORDERS_WRITE)
+    @APIResponseSchema(value = Order.class, responseCode = "200", responseDescription = "The order, cancelled")
     public Response cancel(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("id") long id) {
         return posts.run(idempotencyKey, "/orders/" + id + "/cancel", Map.of(), () -> {
             orders.cancel(current.actor(), id);

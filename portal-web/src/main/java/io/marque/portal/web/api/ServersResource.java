@@ -26,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,7 @@ public class ServersResource {
     @Path("/{id}/power")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(ApiScope.SERVERS_POWER)
+    @APIResponseSchema(value = Job.class, responseCode = "202", responseDescription = "The job, queued")
     public Response power(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("id") long id, Power body) {
         Power request = body == null ? new Power(null) : body;
         ApiInput input = new ApiInput();
@@ -130,6 +132,7 @@ public class ServersResource {
     @Path("/{id}/reinstall")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(ApiScope.SERVERS_POWER)
+    @APIResponseSchema(value = Job.class, responseCode = "202", responseDescription = "The job, queued")
     public Response reinstall(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("id") long id, Reinstall body) {
         Reinstall request = body == null ? new Reinstall(null) : body;
         return posts.run(idempotencyKey, "/servers/" + id + "/reinstall", request,

@@ -25,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,7 @@ public class TicketsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(ApiScope.TICKETS_WRITE)
+    @APIResponseSchema(value = Ticket.class, responseCode = "201", responseDescription = "The new ticket")
     public Response open(@HeaderParam("Idempotency-Key") String idempotencyKey, NewTicket body) {
         NewTicket request = body == null ? new NewTicket(null, null, null, null, null) : body;
         ApiInput input = new ApiInput();
@@ -144,6 +146,7 @@ public class TicketsResource {
     @Path("/{number}/replies")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(ApiScope.TICKETS_WRITE)
+    @APIResponseSchema(value = Message.class, responseCode = "201", responseDescription = "The new public message")
     public Response reply(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("number") long number, Reply body) {
         Reply request = body == null ? new Reply(null) : body;
         return posts.run(idempotencyKey, "/tickets/" + number + "/replies", request, () -> {
@@ -158,6 +161,7 @@ public class TicketsResource {
     @Path("/{number}/escalate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(ApiScope.TICKETS_WRITE)
+    @APIResponseSchema(value = Ticket.class, responseCode = "200", responseDescription = "The ticket, escalated")
     public Response escalate(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("number") long number,
             Escalation body) {
         Escalation request = body == null ? new Escalation(null, null, null) : body;
