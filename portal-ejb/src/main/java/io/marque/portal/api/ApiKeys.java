@@ -42,6 +42,9 @@ public class ApiKeys {
     @Inject
     AuditRecorder audit;
 
+    @Inject
+    ApiUsage usage;
+
     /** A key just made: its record, and the secret, which is never shown again. */
     public record Created(ApiKeyView key, String secret) {
     }
@@ -54,7 +57,7 @@ public class ApiKeys {
     public List<ApiKeyView> list(Actor actor) {
         actor.require(Role.RESELLER_ADMIN);
         return em.createNamedQuery("ApiKey.ofTenant", ApiKey.class).setParameter("tenant", actor.tenantId()).setMaxResults(200)
-                .getResultStream().map(ApiKeyView::of).toList();
+                .getResultStream().map(k -> ApiKeyView.of(k, usage.unwritten(k.getId()), usage.lastUse(k.getId()))).toList();
     }
 
     public Created create(Actor actor, NewKey request) {
@@ -123,9 +126,10 @@ public class ApiKeys {
 
     /**
      * Finds the key a request presents ({@code Authorization: Bearer rk_…}) and checks it against the
-     * tenant whose domain the request came on, the clock and the client's address; counts the use.
+     * tenant whose domain the request came on, the clock and the client's address; counts the use (in memory,
+     * {@link ApiUsage}), so the check itself only reads.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Authentication authenticate(long hostTenantId, String token, String clientAddress) {
         Optional<String[]> parts = split(token);
         if (parts.isEmpty()) {
@@ -154,8 +158,7 @@ public class ApiKeys {
                 || !creator.hasRole(Role.RESELLER_ADMIN)) {
             return new Authentication(null, Refusal.CREATOR_GONE);
         }
-        em.createQuery("update ApiKey k set k.requestCount = k.requestCount + 1, k.lastUsedAt = :now where k.id = :id")
-                .setParameter("now", now).setParameter("id", key.getId()).executeUpdate();
+        usage.record(key.getId());
         return new Authentication(new ApiCaller(key.getId(), key.getTenantId(), key.getCreatedByUserId(), key.getName(),
                 key.getPrefix(), key.scopes(), clientAddress), null);
     }
@@ -167,7 +170,7 @@ public class ApiKeys {
                 actor.email(), now);
         em.persist(key);
         em.flush();
-        return new Created(ApiKeyView.of(key), secret);
+        return new Created(ApiKeyView.of(key, 0, null), secret);
     }
 
     private ApiKey own(Actor actor, long keyId) {
