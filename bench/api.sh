@@ -66,6 +66,8 @@ for p in "$port" $((9990 + offset)); do
   curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$p/" && die "something already answers on port $p"
 done
 
+# what else runs on the machine, before this script adds its own load
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/marque-api.XXXXXX")
 base="$tmp/server"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
@@ -175,7 +177,6 @@ for _ in $(seq 1 "$warm_rounds"); do
 done
 customers_before=$(psql_bench -At -c "select count(*) from customer c join tenant t on t.id = c.tenant_id where t.slug = 'acme'")
 
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for target in "${targets[@]}"; do
   IFS='|' read -r name path key expected lua <<<"$target"
   out="$tmp/wrk-$name.txt"
