@@ -56,6 +56,9 @@ class ApiIT {
     @Inject
     ActivityLog activity;
 
+    @jakarta.persistence.PersistenceContext(unitName = "marque")
+    jakarta.persistence.EntityManager em;
+
     private Fixtures.Reseller a;
     private Fixtures.Reseller b;
     private String full;
@@ -88,6 +91,15 @@ class ApiIT {
                 "the activity log names the key");
         assertTrue(keys.list(a.admin()).get(0).requestCount() >= 3, "each use is counted");
         assertNotNull(keys.list(a.admin()).get(0).lastUsedAt());
+        // the counts reach the key's row within a flush interval (MARQUE_API_USAGE_FLUSH_MS)
+        long deadline = System.currentTimeMillis() + 15_000;
+        long stored = 0;
+        while (stored < 3 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            stored = em.createQuery("select k.requestCount from ApiKey k where k.tenantId = :t", Long.class)
+                    .setParameter("t", a.tenantId()).getSingleResult();
+        }
+        assertTrue(stored >= 3, "the uses were written to the key: " + stored);
     }
 
     @Test
