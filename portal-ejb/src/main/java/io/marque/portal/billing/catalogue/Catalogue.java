@@ -148,10 +148,10 @@ public class Catalogue {
                         .put(ProductView.key(price.getCycle(), code), new Money(price.getAmount(), code));
             }
         }
+        Pricing.Terms terms = pricing.terms(actor.tenantId(), today);
         return em.createNamedQuery("Product.all", Product.class).getResultList().stream()
                 .filter(Product::isActive).filter(p -> lists.containsKey(p.getId()))
-                .map(p -> view(p, lists.get(p.getId()),
-                        pricing.wholesale(actor.tenantId(), p, lists.get(p.getId()), code, today),
+                .map(p -> view(p, lists.get(p.getId()), pricing.wholesale(terms, p, lists.get(p.getId()), code),
                         own.getOrDefault(p.getId(), Map.of())))
                 .toList();
     }

@@ -230,6 +230,7 @@ public class Orders {
             throw new NotFoundException("Reseller");
         }
         int changed = 0;
+        Pricing.Terms terms = pricing.terms(resellerId, today());
         for (HostingService service : em.createNamedQuery("HostingService.ofTenant", HostingService.class)
                 .setParameter("tenant", resellerId).getResultList()) {
             if (service.getStatus() == ServiceStatus.TERMINATED) {
@@ -238,7 +239,7 @@ public class Orders {
             Money total = Money.zero(service.getCurrency());
             for (OrderLine line : em.createNamedQuery("OrderLine.ofOrder", OrderLine.class).setParameter("tenant", resellerId)
                     .setParameter("order", service.getOrderId()).getResultList()) {
-                QuoteLine repriced = pricing.reprice(resellerId, line, service.getCurrency(), today());
+                QuoteLine repriced = pricing.reprice(terms, line, service.getCurrency());
                 line.reprice(repriced.discountPercent(), repriced.wholesale());
                 total = total.plus(repriced.wholesale());
             }

@@ -41,48 +41,62 @@ public class Pricing {
     @Inject
     Discounts discounts;
 
+    /**
+     * A reseller's discount terms as measured once: its policy and its standing today. A plan counts as one
+     * more active server; an add-on does not.
+     */
+    public record Terms(DiscountPolicy policy, Standing standing) {
+
+        public BigDecimal percent(io.marque.portal.billing.discount.Category category, boolean addOn) {
+            Standing counted = addOn ? standing : new Standing(standing.activeServers() + 1, standing.turnover());
+            return policy.percent(new PriceLine(category, addOn), counted);
+        }
+
+        /** The list price less {@code percent}, through {@link Wholesale}: the one place it is computed. */
+        public static Money wholesale(Money list, BigDecimal percent) {
+            return new Money(Wholesale.price(list.amount(), percent, Currency.getInstance(list.currency())), list.currency());
+        }
+    }
+
+    /** The reseller's terms today: read once, then applied to as many products or lines as needed. */
+    public Terms terms(long tenantId, LocalDate today) {
+        return new Terms(discounts.policyOf(tenantId), standings.of(tenantId, today));
+    }
+
     /** @throws InvalidInputException when a price is missing: the provider's in this currency, or the reseller's own */
     public List<QuoteLine> quote(long tenantId, List<Product> products, Cycle cycle, String currency, LocalDate today) {
-        DiscountPolicy policy = discounts.policyOf(tenantId);
-        Standing now = standings.of(tenantId, today);
+        Terms terms = terms(tenantId, today);
         List<QuoteLine> lines = new ArrayList<>();
         for (Product product : products) {
             boolean addOn = product.getKind() == ProductKind.ADDON;
-            Standing standing = addOn ? now : new Standing(now.activeServers() + 1, now.turnover());
             Money list = listPrice(product, cycle, currency);
             Money retail = ownPrice(tenantId, product, cycle, currency);
-            BigDecimal percent = policy.percent(new PriceLine(product.getCategory(), addOn), standing);
-            Money wholesale = new Money(Wholesale.price(list.amount(), percent, Currency.getInstance(currency)), currency);
+            BigDecimal percent = terms.percent(product.getCategory(), addOn);
             lines.add(new QuoteLine(product.getId(), product.getName(), product.getCategory(), addOn, retail, list,
-                    percent, wholesale));
+                    percent, Terms.wholesale(list, percent)));
         }
         return lines;
     }
 
-    /** The wholesale price of one line again, under the reseller's policy today (a provider admin re-applying discounts). */
-    public QuoteLine reprice(long tenantId, OrderLine line, String currency, LocalDate today) {
-        DiscountPolicy policy = discounts.policyOf(tenantId);
-        Standing standing = standings.of(tenantId, today);
-        BigDecimal percent = policy.percent(new PriceLine(line.getCategory(), line.isAddOn()), standing);
+    /**
+     * The wholesale price of one order line again, under the reseller's terms now (a provider admin re-applying
+     * discounts). The line is already counted among the reseller's servers, so it is priced as an add-on is.
+     */
+    public QuoteLine reprice(Terms terms, OrderLine line, String currency) {
+        BigDecimal percent = terms.policy().percent(new PriceLine(line.getCategory(), line.isAddOn()), terms.standing());
         Money list = new Money(line.getListAmount(), currency);
-        Money wholesale = new Money(Wholesale.price(list.amount(), percent, Currency.getInstance(currency)), currency);
         return new QuoteLine(line.getProductId(), line.getDescription(), line.getCategory(), line.isAddOn(),
-                new Money(line.getRetailAmount(), currency), list, percent, wholesale);
+                new Money(line.getRetailAmount(), currency), list, percent, Terms.wholesale(list, percent));
     }
 
-    /** The wholesale price of one product per cycle, from its list prices in one currency, under the reseller's policy today. */
-    public Map<Cycle, Money> wholesale(long tenantId, Product product, Map<String, Money> listPrices, String currency,
-            LocalDate today) {
-        DiscountPolicy policy = discounts.policyOf(tenantId);
-        Standing now = standings.of(tenantId, today);
-        boolean addOn = product.getKind() == ProductKind.ADDON;
-        Standing standing = addOn ? now : new Standing(now.activeServers() + 1, now.turnover());
-        BigDecimal percent = policy.percent(new PriceLine(product.getCategory(), addOn), standing);
+    /** The wholesale price of one product per cycle, from its list prices in one currency, under the reseller's terms. */
+    public Map<Cycle, Money> wholesale(Terms terms, Product product, Map<String, Money> listPrices, String currency) {
+        BigDecimal percent = terms.percent(product.getCategory(), product.getKind() == ProductKind.ADDON);
         Map<Cycle, Money> result = new EnumMap<>(Cycle.class);
         for (Cycle cycle : Cycle.values()) {
             Money list = listPrices.get(io.marque.portal.billing.catalogue.ProductView.key(cycle, currency));
             if (list != null) {
-                result.put(cycle, new Money(Wholesale.price(list.amount(), percent, Currency.getInstance(currency)), currency));
+                result.put(cycle, Terms.wholesale(list, percent));
             }
         }
         return result;
