@@ -68,34 +68,11 @@ done
 
 # what else runs on the machine, before this script adds its own load
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/marque-api.XXXXXX")
-base="$tmp/server"
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$root/bench/results"
-result="$root/bench/results/api-$stamp.md"
-
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
-  stop_server
-  if [ "$status" != 0 ] && [ -f "$base/log/server.log" ]; then
-    cp -f "$base/log/server.log" "$root/bench/results/api-$stamp-server.log" 2>/dev/null || true
-    log "the server's log is in bench/results/api-$stamp-server.log"
-  fi
-  rm -rf "$tmp"
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+open_workspace
 
 # --- the database, the keys and the server -----------------------------------------------------
 create_database
-export MARQUE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MARQUE_DB_DRIVER=postgresql
-export MARQUE_DB_USER=marque_it MARQUE_DB_PASSWORD=marque_it
-export MARQUE_SECRET_KEY
-MARQUE_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
-export MARQUE_MAIL_DIR="$tmp/mail" MARQUE_PUBLIC_PORT="$port" MARQUE_DEMO_DATA=true
+portal_env
 # nothing on a timer bills, dunns, samples or polls while the API is measured
 export MARQUE_BILLING_RUN=false MARQUE_DUNNING_INTERVAL_MS=0 MARQUE_TRAFFIC_INTERVAL_MS=0 MARQUE_INBOUND_INTERVAL_MS=0
 unset MARQUE_SMTP_HOST || true

@@ -65,36 +65,15 @@ for p in "$port" $((9990 + offset)); do
   curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$p/" && die "something already answers on port $p"
 done
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/marque-billing.XXXXXX")
-base="$tmp/server"
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$root/bench/results"
-result="$root/bench/results/billing-$stamp.md"
+open_workspace
 sampler_pid=""
-
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
+bench_on_exit() {
   if [ -n "$sampler_pid" ]; then kill "$sampler_pid" 2>/dev/null || true; fi
-  stop_server
-  if [ "$status" != 0 ] && [ -f "$base/log/server.log" ]; then
-    cp -f "$base/log/server.log" "$root/bench/results/billing-$stamp-server.log" 2>/dev/null || true
-    log "the server's log is in bench/results/billing-$stamp-server.log"
-  fi
-  rm -rf "$tmp"
-  exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 # --- the database and the server ---------------------------------------------------------------
 create_database
-export MARQUE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MARQUE_DB_DRIVER=postgresql
-export MARQUE_DB_USER=marque_it MARQUE_DB_PASSWORD=marque_it
-export MARQUE_SECRET_KEY
-MARQUE_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
-export MARQUE_MAIL_DIR="$tmp/mail" MARQUE_PUBLIC_PORT="$port" MARQUE_DEMO_DATA=true
+portal_env
 # nothing on a timer bills, dunns, samples or polls while the consolidation is measured
 export MARQUE_BILLING_RUN=false MARQUE_DUNNING_INTERVAL_MS=0 MARQUE_TRAFFIC_INTERVAL_MS=0 MARQUE_INBOUND_INTERVAL_MS=0
 unset MARQUE_SMTP_HOST || true

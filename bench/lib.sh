@@ -134,3 +134,40 @@ open(doc, "w").write(text)
 PY
   log "updated docs/performance.md"
 }
+
+# The run's scratch directory, time stamp and result file, and the exit trap: a script with more to stop
+# defines bench_on_exit; then the server stops, its log is kept in bench/results when the run failed,
+# and the scratch directory goes.
+open_workspace() {
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/marque-$bench_name.XXXXXX")
+  base="$tmp/server"
+  stamp=$(date -u +%Y%m%dT%H%M%SZ)
+  mkdir -p "$root/bench/results"
+  result="$root/bench/results/$bench_name-$stamp.md"
+  trap close_workspace EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+
+close_workspace() {
+  local status=$?
+  trap - EXIT INT TERM
+  if declare -F bench_on_exit >/dev/null; then bench_on_exit; fi
+  stop_server
+  if [ "$status" != 0 ] && [ -f "$base/log/server.log" ]; then
+    cp -f "$base/log/server.log" "$root/bench/results/$bench_name-$stamp-server.log" 2>/dev/null || true
+    log "the server's log is in bench/results/$bench_name-$stamp-server.log"
+  fi
+  rm -rf "$tmp"
+  exit "$status"
+}
+
+# What every bench's portal runs on: $db on the local PostgreSQL, a fresh secret key, mail written into
+# the scratch directory, links on $port, the demo data.
+portal_env() {
+  export MARQUE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MARQUE_DB_DRIVER=postgresql
+  export MARQUE_DB_USER=marque_it MARQUE_DB_PASSWORD=marque_it
+  export MARQUE_SECRET_KEY
+  MARQUE_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
+  export MARQUE_MAIL_DIR="$tmp/mail" MARQUE_PUBLIC_PORT="$port" MARQUE_DEMO_DATA=true
+}

@@ -64,40 +64,19 @@ fi
 [ -x "$server/bin/standalone.sh" ] && [ -f "$ear" ] || die "build first (no prepared server or EAR)"
 curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/" && die "something already answers on port $port"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/marque-tickets.XXXXXX")
-base="$tmp/server"
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$root/bench/results"
-result="$root/bench/results/tickets-$stamp.md"
+open_workspace
 java_pid=""
 greenmail_pid=""
-
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
-  stop_server
+bench_on_exit() {
   [ -n "$greenmail_pid" ] && kill "$greenmail_pid" 2>/dev/null || true
-  if [ "$status" != 0 ] && [ -f "$base/log/server.log" ]; then
-    cp -f "$base/log/server.log" "$root/bench/results/tickets-$stamp-server.log" 2>/dev/null || true
-    log "the server's log is in bench/results/tickets-$stamp-server.log"
-  fi
-  rm -rf "$tmp"
-  exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 # --- the database and the server ---------------------------------------------------------------
 if [ "$reuse" = 0 ]; then
   create_database
 fi
 
-export MARQUE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" MARQUE_DB_DRIVER=postgresql
-export MARQUE_DB_USER=marque_it MARQUE_DB_PASSWORD=marque_it
-export MARQUE_SECRET_KEY
-MARQUE_SECRET_KEY=$(head -c 32 /dev/urandom | base64)
-export MARQUE_MAIL_DIR="$tmp/mail" MARQUE_PUBLIC_PORT="$port" MARQUE_DEMO_DATA=true
+portal_env
 export MARQUE_INBOUND_INTERVAL_MS=2000 MARQUE_MAILBOX_ALLOW_PRIVATE=true
 unset MARQUE_SMTP_HOST || true
 [ -n "${BENCH_JAVA_OPTS:-}" ] && export JAVA_OPTS="${JAVA_OPTS:-} $BENCH_JAVA_OPTS"
