@@ -89,6 +89,7 @@ class BrandLeakIT {
             Page.of("/reset?token=invalid", 200),            // "this link is not valid"
             new Page("/signup", site -> site.signUpOpen() ? 200 : 404),
             Page.of("/no-such-page", 404),                   // the tenant's own 404 page
+            Page.of("/.well-known/acme-challenge/no-such-token", 404), // what a CA (or anyone) finds there
             Page.of("/language?lang=ru&back=/login", 200));  // the switcher, back to sign-in
 
     /** Pages a signed-in customer can open. */

@@ -20,12 +20,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import io.marque.portal.domains.MailDomains;
 
 /**
  * Renders a mail in a tenant's brand from its theme's templates ({@code mail/<name>.html} and
  * {@code .txt}, inside {@code mail/layout.*}), with the tenant's wording in the reader's language.
  * Every header names only the tenant: {@code From} and {@code Reply-To} are its support address and
- * the {@code Message-ID} is on its primary domain.
+ * the {@code Message-ID} is on its mail domain when it brought one ({@link MailDomains}), else on its
+ * primary domain.
  */
 @ApplicationScoped
 public class MailComposer {
@@ -38,6 +40,9 @@ public class MailComposer {
 
     @Inject
     MarqueConfig config;
+
+    @Inject
+    MailDomains mailDomains;
 
     /**
      * @param template  the template's name, e.g. {@code password-reset}
@@ -81,7 +86,8 @@ public class MailComposer {
         frame.put("content", text.strip());
         String textMail = TemplateText.render(required(theme, "mail/layout.txt"), frame, Set.of(), messages, false);
 
-        String messageId = "<" + UUID.randomUUID() + "@" + tenant.primaryHost() + ">";
+        String idDomain = mailDomains.of(tenant.id()).map(MailDomains.Signing::mailDomain).orElse(tenant.primaryHost());
+        String messageId = "<" + UUID.randomUUID() + "@" + idDomain + ">";
         byte[] mime = mime(transport.session(), tenant, recipient, subject, textMail, htmlMail, messageId, locale,
                 threading);
         return new ComposedMail(tenant.id(), messageId, tenant.supportEmail(), recipient, subject, mime);

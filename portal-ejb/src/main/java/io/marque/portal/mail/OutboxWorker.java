@@ -1,5 +1,7 @@
 package io.marque.portal.mail;
 
+import io.marque.portal.domains.MailDomains;
+import io.marque.portal.domains.dkim.DkimSigner;
 import io.marque.portal.mail.inbound.Mailbox;
 import io.marque.portal.platform.SecretKeys;
 import jakarta.ejb.Stateless;
@@ -35,6 +37,9 @@ public class OutboxWorker {
     @Inject
     SecretKeys secrets;
 
+    @Inject
+    MailDomains mailDomains;
+
     public List<Long> due(int limit) {
         return em.createNamedQuery("OutboxMail.due", Long.class).setParameter("now", Instant.now())
                 .setMaxResults(limit).getResultList();
@@ -49,7 +54,7 @@ public class OutboxWorker {
         Instant now = Instant.now();
         mail.setAttempts(mail.getAttempts() + 1);
         try {
-            transport.send(mail.getId(), mail.getMime(), relayOf(mail.getTenantId()));
+            transport.send(mail.getId(), signed(mail), relayOf(mail.getTenantId()));
             mail.setStatus(OutboxMail.Status.SENT);
             mail.setSentAt(now);
             mail.setLastError(null);
@@ -65,6 +70,15 @@ public class OutboxWorker {
                         new Object[] {id, mail.getAttempts(), error});
             }
         }
+    }
+
+    /**
+     * The mail DKIM-signed for the reseller's mail domain when it brought one, signed at each attempt
+     * so that a key replaced meanwhile signs it; as stored otherwise.
+     */
+    private byte[] signed(OutboxMail mail) {
+        return mail.getTenantId() == null ? mail.getMime() : mailDomains.of(mail.getTenantId())
+                .map(s -> new DkimSigner(s.mailDomain(), s.key()).sign(mail.getMime())).orElse(mail.getMime());
     }
 
     /**

@@ -70,6 +70,11 @@ public class DomainService {
         if (all.size() == 1) {
             throw new InvalidInputException("", "error.domain.last");
         }
+        // a host the reseller proved is removed with its claim (its certificate and keys go with it)
+        if (em.createQuery("select count(c) from CustomDomain c where c.domainId = :id", Long.class)
+                .setParameter("id", domainId).getSingleResult() > 0) {
+            throw new InvalidInputException("", "error.domain.fromClaim");
+        }
         em.remove(domain);
         if (domain.isPrimary()) {
             Domain next = em.find(Domain.class, all.stream().filter(d -> d.id() != domainId).findFirst().orElseThrow().id());

@@ -42,6 +42,8 @@ public class TenantFilter extends HttpFilter {
 
     /** The request attribute holding the client's address (see {@link #clientAddress}). */
     public static final String CLIENT_ADDRESS = "marque.clientAddress";
+    /** The request attribute holding the host the tenant was found by, normalised. */
+    public static final String HOST = "marque.host";
 
     private HostResolver hosts;
 
@@ -54,8 +56,9 @@ public class TenantFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         SecurityHeaders.apply(response);
-        Optional<TenantSnapshot> tenant = hosts.resolve(request.getHeader("Host"),
-                request.getHeader("X-Forwarded-Host"), request.getRemoteAddr()).flatMap(directory::lookup);
+        Optional<String> host = hosts.resolve(request.getHeader("Host"), request.getHeader("X-Forwarded-Host"),
+                request.getRemoteAddr());
+        Optional<TenantSnapshot> tenant = host.flatMap(directory::lookup);
         if (tenant.isEmpty()) {
             bare(response, HttpServletResponse.SC_NOT_FOUND, NEUTRAL_404);
             return;
@@ -65,6 +68,7 @@ public class TenantFilter extends HttpFilter {
             return;
         }
         currentTenant.set(tenant.get());
+        request.setAttribute(HOST, host.get());
         request.setAttribute(CLIENT_ADDRESS, clientAddress(hosts, request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
         if (!areaBelongs(tenant.get(), request.getServletPath())) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
