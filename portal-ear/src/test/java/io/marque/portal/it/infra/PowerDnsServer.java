@@ -13,8 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,6 +53,8 @@ public final class PowerDnsServer implements AutoCloseable {
     private final int dnsPort;
     private final int apiPort;
     private final String apiKey;
+    /** The zones {@link #createZone} made, so a record's name finds the zone it belongs to. */
+    private final List<String> zones = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private PowerDnsServer(Path dir, int dnsPort, int apiPort, String apiKey) throws IOException {
@@ -134,6 +140,75 @@ public final class PowerDnsServer implements AutoCloseable {
         if (response.statusCode() != 201) {
             throw new IOException("Creating zone " + name + ": HTTP " + response.statusCode() + " " + response.body());
         }
+        zones.add(name);
+    }
+
+    /**
+     * Sets the records of one name and type, replacing any there were (the API's rrset PATCH with
+     * {@code changetype REPLACE}), in the narrowest zone {@link #createZone} made that holds the name.
+     *
+     * <pre>{@code
+     * pdns.addRecord("m202611._domainkey.mail-test.example", "TXT", 300, key.dnsTxtPresentation());
+     * pdns.addRecord("mail-test.example", "MX", 300, "10 mx1.mail-test.example.", "20 mx2.mail-test.example.");
+     * }</pre>
+     *
+     * @param name     the owner name, with or without the final dot
+     * @param contents one per record, in zone-file presentation as PowerDNS takes it: a TXT record is
+     *                 one or more quoted strings ({@code "v=DKIM1; k=rsa; p=MIIB…" "…"}), each at most
+     *                 255 bytes; names inside records end with a dot
+     */
+    public void addRecord(String name, String type, int ttl, String... contents) throws IOException {
+        if (contents.length == 0) {
+            throw new IllegalArgumentException("No record for " + name + ": use deleteRecord");
+        }
+        List<String> records = new ArrayList<>();
+        for (String content : contents) {
+            records.add("{\"content\":" + json(content) + ",\"disabled\":false}");
+        }
+        patch(name, "{\"name\":" + json(absolute(name)) + ",\"type\":" + json(type) + ",\"ttl\":" + ttl
+                + ",\"changetype\":\"REPLACE\",\"records\":[" + String.join(",", records) + "]}");
+    }
+
+    /** Removes every record of that name and type; removing what is not there is fine. */
+    public void deleteRecord(String name, String type) throws IOException {
+        patch(name, "{\"name\":" + json(absolute(name)) + ",\"type\":" + json(type) + ",\"changetype\":\"DELETE\"}");
+    }
+
+    private void patch(String name, String rrset) throws IOException {
+        String owner = absolute(name);
+        String zone = zones.stream().filter(z -> owner.equals(z) || owner.endsWith("." + z))
+                .max(Comparator.comparingInt(String::length))
+                .orElseThrow(() -> new IllegalArgumentException("No zone created here holds " + owner + ": " + zones));
+        HttpResponse<String> response = api(HttpRequest.newBuilder(URI.create(apiUrl() + "/api/v1/servers/localhost/zones/" + zone))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"rrsets\":[" + rrset + "]}")));
+        if (response.statusCode() != 204) {
+            throw new IOException("Changing " + owner + " in zone " + zone + ": HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
+    private static String absolute(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower : lower + ".";
+    }
+
+    /** A JSON string literal: quotes and backslashes escaped (TXT contents are full of quotes). */
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** Stops the server (TERM, then KILL after 5 s) and deletes its directory. */
