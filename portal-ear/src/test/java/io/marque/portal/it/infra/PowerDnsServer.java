@@ -13,7 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -49,6 +53,9 @@ public final class PowerDnsServer implements AutoCloseable {
     private final int dnsPort;
     private final int apiPort;
     private final String apiKey;
+    private final List<String> zones = new ArrayList<>();
+    /** What {@link #addRecord} wrote, by "name TYPE": the API takes whole record sets. */
+    private final Map<String, List<String>> written = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private PowerDnsServer(Path dir, int dnsPort, int apiPort, String apiKey) throws IOException {
@@ -134,6 +141,48 @@ public final class PowerDnsServer implements AutoCloseable {
         if (response.statusCode() != 201) {
             throw new IOException("Creating zone " + name + ": HTTP " + response.statusCode() + " " + response.body());
         }
+        zones.add(name);
+        written.put(name + " NS", new ArrayList<>(List.of("ns1.marque.test.")));
+    }
+
+    /**
+     * Adds a record to a zone made by {@link #createZone}, the narrowest that holds the name, through the
+     * API. The API only replaces whole record sets, so this server remembers what it wrote and sends the
+     * set with the new record added.
+     *
+     * @param name    absolute owner name with the final dot, e.g. {@code portal.acme-test.example.}
+     * @param type    e.g. {@code A}, {@code TXT}
+     * @param content in PowerDNS's presentation form, e.g. {@code 127.0.0.1} or {@code "v=spf1 -all"} with
+     *                the quotes
+     */
+    public void addRecord(String name, String type, String content) throws IOException {
+        if (!name.matches("[a-z0-9._-]+\\.") || !type.matches("[A-Z0-9]+")) {
+            throw new IllegalArgumentException("Not an absolute lower-case name and a record type: " + name + " " + type);
+        }
+        String zone = zones.stream().filter(z -> name.equals(z) || name.endsWith("." + z))
+                .max(Comparator.comparingInt(String::length))
+                .orElseThrow(() -> new IllegalArgumentException("No zone made here holds " + name));
+        List<String> contents = written.computeIfAbsent(name + " " + type, key -> new ArrayList<>());
+        List<String> records = new ArrayList<>();
+        for (String each : contents) {
+            records.add(record(each));
+        }
+        records.add(record(content));
+        String patch = "{\"rrsets\":[{\"name\":\"" + name + "\",\"type\":\"" + type
+                + "\",\"ttl\":300,\"changetype\":\"REPLACE\",\"records\":[" + String.join(",", records) + "]}]}";
+        HttpResponse<String> response = api(HttpRequest.newBuilder(
+                        URI.create(apiUrl() + "/api/v1/servers/localhost/zones/" + zone))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(patch)));
+        if (response.statusCode() != 204) {
+            throw new IOException("Adding " + name + " " + type + " " + content + ": HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+        contents.add(content);
+    }
+
+    private static String record(String content) {
+        String json = content.replace("\\", "\\\\").replace("\"", "\\\"");
+        return "{\"content\":\"" + json + "\",\"disabled\":false}";
     }
 
     /** Stops the server (TERM, then KILL after 5 s) and deletes its directory. */
