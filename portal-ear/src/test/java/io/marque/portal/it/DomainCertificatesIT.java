@@ -95,7 +95,7 @@ class DomainCertificatesIT {
         pdns.createZone(zone + ".");
         pdns.createZone("portal-dns.test.");
         pdns.addRecord("edge.portal-dns.test.", "A", 60, "127.0.0.1");
-        pebble = Pebble.start(pdns.dnsPort(), 8080);
+        pebble = Pebble.start(8080, pdns.dnsPort());
         certDir = Files.createTempDirectory("marque-certs");
         Path trust = certDir.resolve("pebble-trust.pem");
         Files.writeString(trust, pebble.trustPem());
@@ -160,7 +160,7 @@ class DomainCertificatesIT {
         CustomDomainView claim = proven(host);
         // the CA validates on a port nothing listens on: as if the host pointed at another machine
         pebble.close();
-        pebble = Pebble.start(pdns.dnsPort(), freePort());
+        pebble = Pebble.start(freePort(), pdns.dnsPort());
         Files.writeString(Path.of(System.getProperty("marque.acme.trust.file")), pebble.trustPem());
         System.setProperty("marque.acme.directory", pebble.directoryUrl());
 

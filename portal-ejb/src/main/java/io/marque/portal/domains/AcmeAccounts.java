@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.List;
@@ -33,9 +34,13 @@ public class AcmeAccounts {
         List<AcmeAccount> found = em.createNamedQuery("AcmeAccount.byDirectory", AcmeAccount.class)
                 .setParameter("directory", directory).getResultList();
         if (!found.isEmpty()) {
-            return Pems.readKeyPair(secrets.box().decrypt(found.get(0).getKeyPem()));
+            try {
+                return Pems.keyPairFromPem(secrets.box().decrypt(found.get(0).getKeyPem()));
+            } catch (IOException e) {
+                throw new AcmeFailure("The certificate account's key cannot be read.", e.getMessage(), e);
+            }
         }
-        KeyPair key = Pems.generateKeyPair();
+        KeyPair key = Pems.newKeyPair();
         String location = issuer.register(key, email);
         em.persist(new AcmeAccount(directory, secrets.box().encrypt(Pems.toPem(key)), location, Instant.now()));
         return key;
