@@ -25,7 +25,7 @@ public final class RecordCheck {
     /** What a check found. */
     public record Outcome(State state, String found) {
 
-        static Outcome found() {
+        static Outcome present() {
             return new Outcome(State.FOUND, null);
         }
 
@@ -54,7 +54,7 @@ public final class RecordCheck {
     private static Outcome portal(ExpectedRecord expected, DnsLookup dns, DnsNames names) throws DnsLookup.Unavailable {
         Optional<String> cname = dns.cname(expected.name());
         if (cname.isPresent()) {
-            return sameName(cname.get(), expected.value()) ? Outcome.found() : Outcome.wrong("CNAME " + cname.get());
+            return sameName(cname.get(), expected.value()) ? Outcome.present() : Outcome.wrong("CNAME " + cname.get());
         }
         List<String> addresses = dns.addresses(expected.name());
         if (addresses.isEmpty()) {
@@ -62,7 +62,7 @@ public final class RecordCheck {
         }
         Set<String> allowed = new HashSet<>(names.portalAddresses().isEmpty()
                 ? dns.addresses(expected.value()) : names.portalAddresses());
-        return !allowed.isEmpty() && allowed.containsAll(addresses) ? Outcome.found()
+        return !allowed.isEmpty() && allowed.containsAll(addresses) ? Outcome.present()
                 : Outcome.wrong("A " + String.join(", ", addresses));
     }
 
@@ -70,7 +70,7 @@ public final class RecordCheck {
         if (texts.isEmpty()) {
             return Outcome.pending();
         }
-        return texts.stream().anyMatch(t -> t.strip().equals(wanted)) ? Outcome.found()
+        return texts.stream().anyMatch(t -> t.strip().equals(wanted)) ? Outcome.present()
                 : Outcome.wrong(String.join(" | ", texts));
     }
 
@@ -86,7 +86,7 @@ public final class RecordCheck {
         String wanted = "include:" + include.toLowerCase(Locale.ROOT);
         boolean included = List.of(spf.get(0).toLowerCase(Locale.ROOT).split("\\s+")).stream()
                 .anyMatch(term -> term.equals(wanted) || term.equals("+" + wanted));
-        return included ? Outcome.found() : Outcome.wrong(spf.get(0));
+        return included ? Outcome.present() : Outcome.wrong(spf.get(0));
     }
 
     static Outcome dkim(List<String> texts, String wantedRecord) {
@@ -94,7 +94,7 @@ public final class RecordCheck {
             return Outcome.pending();
         }
         String wantedKey = tag(wantedRecord, "p");
-        return texts.stream().anyMatch(t -> wantedKey != null && wantedKey.equals(tag(t, "p"))) ? Outcome.found()
+        return texts.stream().anyMatch(t -> wantedKey != null && wantedKey.equals(tag(t, "p"))) ? Outcome.present()
                 : Outcome.wrong(String.join(" | ", texts));
     }
 
@@ -103,7 +103,7 @@ public final class RecordCheck {
             return Outcome.pending();
         }
         return texts.stream().anyMatch(t -> t.strip().toUpperCase(Locale.ROOT).startsWith("V=DMARC1"))
-                ? Outcome.found() : Outcome.wrong(String.join(" | ", texts));
+                ? Outcome.present() : Outcome.wrong(String.join(" | ", texts));
     }
 
     private static boolean isSpf(String text) {

@@ -127,7 +127,18 @@ class DkimSignedMailTest {
         transport.config = composer.config;
         transport.init();
         composer.transport = transport;
+        composer.mailDomains = noMailDomains();
         return composer;
+    }
+
+    /** No reseller has a mail domain of its own: Message-IDs are on the primary host. */
+    static io.marque.portal.domains.MailDomains noMailDomains() {
+        return new io.marque.portal.domains.MailDomains() {
+            @Override
+            public java.util.Optional<Signing> of(long tenantId) {
+                return java.util.Optional.empty();
+            }
+        };
     }
 
     /** A reseller with a Cyrillic display name, so From and Reply-To are encoded words too. */

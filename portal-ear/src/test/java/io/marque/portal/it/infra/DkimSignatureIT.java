@@ -234,6 +234,12 @@ class DkimSignatureIT {
         set(composer, "config", new MarqueConfig());
         set(composer, "themes", new Themes(new ThemeRegistry(MailComposer.class.getClassLoader(), null)));
         set(composer, "transport", transport);
+        set(composer, "mailDomains", new io.marque.portal.domains.MailDomains() {
+            @Override
+            public java.util.Optional<Signing> of(long tenantId) {
+                return java.util.Optional.empty(); // the test signs itself, as the outbox does
+            }
+        });
         return composer;
     }
 

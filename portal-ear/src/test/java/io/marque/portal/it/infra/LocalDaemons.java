@@ -84,7 +84,7 @@ public final class LocalDaemons {
     }
 
     /** Deletes the directory and everything in it; a temporary directory left behind fails no test. */
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {
