@@ -117,11 +117,12 @@ class DomainJourneyIT {
         for (WebElement row : admin.driver().findElements(By.cssSelector("#record-table tbody tr"))) {
             assertTrue(row.getText().contains("Found"), row.getText());
         }
-        String domainPath = admin.path();
+        String url = admin.driver().getCurrentUrl();
+        String id = url.substring(url.indexOf("id=") + 3).replaceAll("[^0-9].*", "");
+        String domainPath = "/reseller/domain?id=" + id;
 
         Http bluebird = new Http();
         bluebird.signIn(BLUEBIRD, "admin@bluebird.example", "demo-password");
-        String id = domainPath.substring(domainPath.indexOf("id=") + 3);
         HttpResponse<String> theirs = bluebird.get(BLUEBIRD, "/reseller/domain?id=" + id);
         assertEquals(404, theirs.statusCode(), "Acme's domain on Bluebird's portal");
         assertFalse(theirs.body().contains("acme-cloud"), "the 404 names nothing of Acme's");

@@ -119,7 +119,7 @@ class CustomDomainsIT {
         claim = domains.checkNow(a.admin(), claim.id());
         assertEquals(CustomDomain.Status.ACTIVE, claim.status());
         claim.records().forEach(r -> assertEquals(State.FOUND, r.state(), r.kind() + " once published"));
-        assertEquals(List.of(), claim.warnings());
+        assertEquals(List.of("domains.warn.supportAddress"), claim.warnings(), "the fixture's support address is elsewhere");
         assertEquals(a.tenantId(), directory.lookup(host).map(TenantSnapshot::id).orElseThrow());
         assertEquals(1L, activities(a.tenantId(), "domain.verified", host));
         assertEquals(1L, activities(a.tenantId(), "domain.claimed", host));
@@ -247,6 +247,16 @@ class CustomDomainsIT {
         assertTrue(directory.lookup(host).isEmpty());
         assertTrue(domains.own(a.admin()).isEmpty());
         assertEquals(1L, activities(a.tenantId(), "domain.removed", host));
+    }
+
+    @Test
+    void aProviderAdminRemovesAResellersClaimAndBothLogsSayWho() {
+        String host = "abuse." + zone;
+        CustomDomainView claim = domains.add(a.admin(), host, null);
+        domains.removeAsProvider(fixtures.providerAdmin(), claim.id());
+        assertTrue(domains.own(a.admin()).isEmpty());
+        assertEquals(1L, activities(a.tenantId(), "domain.removed", host));
+        assertEquals(1L, activities(fixtures.providerAdmin().tenantId(), "domain.removed", host));
     }
 
     @Test

@@ -166,24 +166,23 @@ public class CustomDomains {
     }
 
     private void remove(Actor actor, CustomDomain domain) {
-        long id = domain.getId();
         long tenantId = domain.getTenantId();
-        if (domain.getDomainId() != null) {
-            Domain routing = em.find(Domain.class, domain.getDomainId());
-            List<Domain> all = em.createNamedQuery("Domain.ofTenant", Domain.class)
-                    .setParameter("tenant", tenantId).getResultList();
-            if (all.size() <= 1) {
-                throw new InvalidInputException("", "error.domain.last");
-            }
-            if (routing != null) {
-                em.remove(routing);
-                if (routing.isPrimary()) {
-                    all.stream().filter(d -> !d.getId().equals(routing.getId())).findFirst().orElseThrow().setPrimary(true);
-                }
+        Domain routing = domain.getDomainId() == null ? null : em.find(Domain.class, domain.getDomainId());
+        List<Domain> all = em.createNamedQuery("Domain.ofTenant", Domain.class).setParameter("tenant", tenantId)
+                .getResultList();
+        if (routing != null && all.size() <= 1) {
+            throw new InvalidInputException("", "error.domain.last");
+        }
+        em.createQuery("delete from DomainCertificate c where c.customDomainId = :id").setParameter("id", domain.getId())
+                .executeUpdate();
+        em.remove(domain);
+        em.flush(); // the claim refers to its routing row: it goes first
+        if (routing != null) {
+            em.remove(routing);
+            if (routing.isPrimary()) {
+                all.stream().filter(d -> !d.getId().equals(routing.getId())).findFirst().orElseThrow().setPrimary(true);
             }
         }
-        em.createQuery("delete from DomainCertificate c where c.customDomainId = :id").setParameter("id", id).executeUpdate();
-        em.remove(domain);
         audit.recordOn(tenantId, actor, "domain.removed", domain.getHost(),
                 domain.getMailDomain() == null ? null : "mail " + domain.getMailDomain());
         changed.fire(new TenantChanged(tenantId));
