@@ -90,8 +90,10 @@ public class DomainChecks {
             try {
                 record.checked(RecordCheck.check(expected, dns, names), now);
             } catch (DnsLookup.Unavailable e) {
+                // a resolver that does not answer one question will not answer the next: stop waiting
                 answered = false;
                 LOG.log(Level.FINE, e.getMessage());
+                break;
             }
         }
         domain.setCheckedAt(now);
