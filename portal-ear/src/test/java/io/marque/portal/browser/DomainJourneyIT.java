@@ -109,7 +109,7 @@ class DomainJourneyIT {
             String value = row.findElement(By.cssSelector("code.record-value")).getText();
             assertEquals(value, row.findElements(By.cssSelector("button.m-copy")).get(1).getAttribute("data-copy"),
                     "the copy button copies the value shown");
-            pdns.addRecord(name + ".", type, 60, type.equals("CNAME") ? value + "." : quoted(value));
+            pdns.addRecord(name + ".", type, 60, type.equals("CNAME") ? value + "." : PowerDnsServer.txt(value));
         }
         admin.clickAndWait("check");
         admin.assertNoErrorPage("checking");
@@ -142,13 +142,6 @@ class DomainJourneyIT {
         assertTrue(admin.driver().findElements(By.id("claim-table")).isEmpty(), "no domain of Acme's own is left");
     }
 
-    private static String quoted(String value) {
-        StringBuilder quoted = new StringBuilder();
-        for (int i = 0; i < value.length(); i += 255) {
-            quoted.append(quoted.length() == 0 ? "" : " ").append('"').append(value, i, Math.min(value.length(), i + 255)).append('"');
-        }
-        return quoted.toString();
-    }
 
     private static ModelNode address(String property) {
         return Operations.createAddress("system-property", property);

@@ -287,20 +287,11 @@ class CustomDomainsIT {
     /** Creates every record the claim asks for, as the reseller would at its DNS provider. */
     private void publish(CustomDomainView claim) throws Exception {
         for (CustomDomainView.RecordView r : claim.records()) {
-            String content = r.type().equals("CNAME") ? r.expected() + "." : txt(r.expected());
+            String content = r.type().equals("CNAME") ? r.expected() + "." : PowerDnsServer.txt(r.expected());
             pdns.addRecord(r.name() + ".", r.type(), 60, content);
         }
     }
 
-    /** A TXT value in zone-file form: strings of at most 255 characters, quoted. */
-    private static String txt(String value) {
-        StringBuilder quoted = new StringBuilder();
-        for (int i = 0; i < value.length(); i += 255) {
-            quoted.append(quoted.length() == 0 ? "" : " ").append('"')
-                    .append(value, i, Math.min(value.length(), i + 255)).append('"');
-        }
-        return quoted.toString();
-    }
 
     private static CustomDomainView.RecordView record(CustomDomainView claim, Kind kind) {
         return claim.records().stream().filter(r -> r.kind() == kind).findFirst().orElseThrow();

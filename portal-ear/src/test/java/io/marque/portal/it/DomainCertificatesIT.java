@@ -181,7 +181,7 @@ class DomainCertificatesIT {
     private CustomDomainView proven(String host) throws Exception {
         CustomDomainView claim = domains.add(a.admin(), host, null);
         for (CustomDomainView.RecordView r : claim.records()) {
-            pdns.addRecord(r.name() + ".", r.type(), 60, r.type().equals("CNAME") ? r.expected() + "." : "\"" + r.expected() + "\"");
+            pdns.addRecord(r.name() + ".", r.type(), 60, r.type().equals("CNAME") ? r.expected() + "." : PowerDnsServer.txt(r.expected()));
         }
         claim = domains.checkNow(a.admin(), claim.id());
         assertEquals(CustomDomain.Status.ACTIVE, claim.status());

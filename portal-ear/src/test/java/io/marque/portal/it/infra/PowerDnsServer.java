@@ -169,6 +169,19 @@ public final class PowerDnsServer implements AutoCloseable {
                 + ",\"changetype\":\"REPLACE\",\"records\":[" + String.join(",", records) + "]}");
     }
 
+    /**
+     * A TXT value as the API and zone files take it: quoted strings of at most 255 characters, as a
+     * DNS provider's panel splits a long value (a DKIM key) that a reseller pastes whole.
+     */
+    public static String txt(String value) {
+        StringBuilder quoted = new StringBuilder();
+        for (int i = 0; i < value.length(); i += 255) {
+            quoted.append(quoted.length() == 0 ? "" : " ").append('"')
+                    .append(value, i, Math.min(value.length(), i + 255)).append('"');
+        }
+        return quoted.toString();
+    }
+
     /** Removes every record of that name and type; removing what is not there is fine. */
     public void deleteRecord(String name, String type) throws IOException {
         patch(name, "{\"name\":" + json(absolute(name)) + ",\"type\":" + json(type) + ",\"changetype\":\"DELETE\"}");
