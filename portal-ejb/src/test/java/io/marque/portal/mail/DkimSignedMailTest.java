@@ -148,9 +148,21 @@ class DkimSignedMailTest {
                 "#0055aa", "#ff8800", "Acme Cloud GmbH · Köln", null, logoHash, "abc123");
     }
 
-    /** Every mail template of the base theme: each has a {@code .txt} beside its {@code .html}. */
+    /**
+     * Every mail template of the base theme: each has a {@code .txt} beside its {@code .html}. The theme
+     * is a folder in a build of this module alone and a jar in a build of all modules.
+     */
     private static List<String> templates() throws URISyntaxException, java.io.IOException {
-        Path dir = Path.of(MailComposer.class.getClassLoader().getResource("themes/base/mail/layout.txt").toURI()).getParent();
+        java.net.URI layout = MailComposer.class.getClassLoader().getResource("themes/base/mail/layout.txt").toURI();
+        if ("jar".equals(layout.getScheme())) {
+            try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(layout, java.util.Map.of())) {
+                return templatesIn(jar.getPath("themes/base/mail"));
+            }
+        }
+        return templatesIn(Path.of(layout).getParent());
+    }
+
+    private static List<String> templatesIn(Path dir) throws java.io.IOException {
         try (Stream<Path> files = Files.list(dir)) {
             List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt"))
                     .map(n -> n.substring(0, n.length() - 4)).filter(n -> !n.equals("layout")).sorted().toList();
