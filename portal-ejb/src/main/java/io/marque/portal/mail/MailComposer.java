@@ -1,5 +1,6 @@
 package io.marque.portal.mail;
 
+import io.marque.portal.domains.MailDomains;
 import io.marque.portal.platform.MarqueConfig;
 import io.marque.portal.tenant.TenantSnapshot;
 import io.marque.portal.tenant.Themes;
@@ -20,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import io.marque.portal.domains.MailDomains;
 
 /**
  * Renders a mail in a tenant's brand from its theme's templates ({@code mail/<name>.html} and

@@ -29,18 +29,22 @@ public class ProviderDomains {
     @Inject
     Feedback feedback;
 
-    private List<CustomDomainView> list;
+    private List<CustomDomainView> all;
 
     public List<CustomDomainView> getList() {
-        if (list == null) {
-            List<CustomDomainView> all = domains.all(me.actor());
-            list = isAttentionOnly() ? all.stream().filter(CustomDomainView::attention).toList() : all;
-        }
-        return list;
+        return isAttentionOnly() ? all().stream().filter(CustomDomainView::attention).toList() : all();
     }
 
     public long getAttentionCount() {
-        return domains.all(me.actor()).stream().filter(CustomDomainView::attention).count();
+        return all().stream().filter(CustomDomainView::attention).count();
+    }
+
+    /** Every domain, read once per request. */
+    private List<CustomDomainView> all() {
+        if (all == null) {
+            all = domains.all(me.actor());
+        }
+        return all;
     }
 
     public boolean isAttentionOnly() {
