@@ -1,6 +1,7 @@
 package io.marque.portal.identity;
 
 import io.marque.portal.audit.AuditRecorder;
+import io.marque.portal.platform.SecretKeys;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +37,9 @@ public class AuthenticationService {
 
     @Inject
     AuditRecorder audit;
+
+    @Inject
+    SecretKeys secrets;
 
     private final PasswordHasher hasher = new PasswordHasher();
     private final Clock clock = Clock.systemUTC();
@@ -95,7 +99,7 @@ public class AuthenticationService {
             token.get().setUsedAt(now);
             return new SignInOutcome.Refused(user.getLockedUntil());
         }
-        var step = Totp.matchingStep(user.getTotpSecret(), code, now.getEpochSecond());
+        var step = Totp.matchingStep(TotpSecrets.open(secrets.box(), user.getTotpSecret()), code, now.getEpochSecond());
         boolean fresh = step.isPresent() && (user.getTotpLastStep() == null || step.getAsLong() > user.getTotpLastStep());
         if (!fresh || user.getStatus() != UserStatus.ACTIVE) {
             return fail(tenantId, user.getEmail(), user, throttle, clientAddress, now,
@@ -103,6 +107,9 @@ public class AuthenticationService {
         }
         token.get().setUsedAt(now);
         user.setTotpLastStep(step.getAsLong());
+        if (!TotpSecrets.isSealed(user.getTotpSecret())) {
+            user.setTotpSecret(TotpSecrets.seal(secrets.box(), user.getTotpSecret()));
+        }
         return succeed(user, clientAddress, now);
     }
 

@@ -3,6 +3,7 @@ package io.marque.portal.identity;
 import io.marque.portal.audit.AuditRecorder;
 import io.marque.portal.platform.InvalidInputException;
 import io.marque.portal.platform.NotFoundException;
+import io.marque.portal.platform.SecretKeys;
 import io.marque.portal.tenant.DomainDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -31,6 +32,9 @@ public class ProfileService {
 
     @Inject
     AuditRecorder audit;
+
+    @Inject
+    SecretKeys secrets;
 
     private final PasswordHasher hasher = new PasswordHasher();
 
@@ -74,7 +78,7 @@ public class ProfileService {
             throw new InvalidInputException("", "error.totp.alreadyOn");
         }
         String secret = Totp.newSecret();
-        user.setTotpSecret(secret);
+        user.setTotpSecret(TotpSecrets.seal(secrets.box(), secret));
         String issuer = directory.byId(actor.tenantId()).orElseThrow().displayName();
         return new TotpEnrolment(secret, Totp.otpauthUri(issuer, user.getEmail(), secret));
     }
@@ -82,8 +86,9 @@ public class ProfileService {
     public void confirmTotp(Actor actor, String code) {
         requireTotpAllowed(actor);
         User user = self(actor);
-        var step = user.getTotpSecret() == null ? java.util.OptionalLong.empty()
-                : Totp.matchingStep(user.getTotpSecret(), code, Instant.now().getEpochSecond());
+        String secret = TotpSecrets.open(secrets.box(), user.getTotpSecret());
+        var step = secret == null ? java.util.OptionalLong.empty()
+                : Totp.matchingStep(secret, code, Instant.now().getEpochSecond());
         if (step.isEmpty()) {
             throw new InvalidInputException("code", "error.totp.wrong");
         }
