@@ -43,6 +43,21 @@ public final class Http {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /**
+     * Any request, the body as bytes: a method and body of the test's choice, and headers as name, value
+     * pairs (e.g. {@code "Content-Type", "text/plain"}).
+     */
+    public HttpResponse<byte[]> send(String host, String method, String path, byte[] body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Host", host + ":" + PORT)
+                .timeout(Duration.ofSeconds(30)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> postForm(String host, String path, Map<String, String> form)
             throws IOException, InterruptedException {
         String body = form.entrySet().stream()
