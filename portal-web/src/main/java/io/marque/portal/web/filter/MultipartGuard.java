@@ -4,9 +4,17 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads a multipart form before the page does, so that a body the container cannot take apart gets a
@@ -33,11 +41,86 @@ public class MultipartGuard extends HttpFilter {
                 chain.doFilter(request, response);
                 return;
             }
-            response.setHeader("Connection", "close");
-            response.sendError(status);
+            answer(request, response, status);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Answers a request whose body is refused unread or could not be read with {@code status} and the
+     * tenant's page for it ({@code /error/<status>.xhtml}). Not through {@code sendError}: the error page
+     * would be rendered for the same POST, and Faces, asking for its parameters, would make the container
+     * read (or fail to read, again) the body that is being refused. The page gets a bodiless GET instead.
+     */
+    static void answer(HttpServletRequest request, HttpServletResponse response, int status)
+            throws IOException, ServletException {
+        response.setHeader("Connection", "close");
+        response.setStatus(status);
+        request.getRequestDispatcher("/error/" + status + ".xhtml").forward(new Bodiless(request), response);
+    }
+
+    /** The request as a GET without parameters or parts, for rendering a page about a refused body. */
+    private static final class Bodiless extends HttpServletRequestWrapper {
+
+        Bodiless(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public int getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return -1;
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
+
+        @Override
+        public Collection<Part> getParts() {
+            return List.of();
+        }
+
+        @Override
+        public Part getPart(String name) {
+            return null;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            throw new IOException("The body of this request was refused");
+        }
     }
 
     /**
