@@ -25,8 +25,7 @@ public class UploadLimit extends HttpFilter {
             throws IOException, ServletException {
         // a piped mail may be larger than any form; the inbound endpoint enforces its own limit
         if (request.getContentLengthLong() > MAX_REQUEST_BYTES && !INBOUND_MAIL.equals(request.getServletPath())) {
-            response.setHeader("Connection", "close");
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            MultipartGuard.answer(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
         chain.doFilter(request, response);
