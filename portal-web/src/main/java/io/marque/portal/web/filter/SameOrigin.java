@@ -34,7 +34,7 @@ import java.util.Set;
 final class SameOrigin {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final String[] EXEMPT = {"/api/", "/mail/inbound", "/.well-known/acme-challenge/"};
+    private static final String[] EXEMPT_FOLDERS = {"/api/", "/.well-known/acme-challenge/"};
 
     private SameOrigin() {
     }
@@ -68,12 +68,12 @@ final class SameOrigin {
     }
 
     static boolean isExempt(String path) {
-        for (String prefix : EXEMPT) {
-            if (path.startsWith(prefix) || path.equals(prefix.substring(0, prefix.length() - 1))) {
+        for (String folder : EXEMPT_FOLDERS) {
+            if (path.startsWith(folder)) {
                 return true;
             }
         }
-        return false;
+        return path.equals(UploadLimit.INBOUND_MAIL);
     }
 
     /**
