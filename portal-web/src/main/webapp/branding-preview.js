@@ -2,6 +2,9 @@
 (function () {
   var preview = document.getElementById('preview');
   if (!preview) { return; }
+  // the saved colours come as data attributes: a style attribute would need 'unsafe-inline' in the CSP
+  preview.style.setProperty('--m-primary', preview.getAttribute('data-primary'));
+  preview.style.setProperty('--m-accent', preview.getAttribute('data-accent'));
   function bind(kind, apply) {
     var input = document.querySelector('[data-preview="' + kind + '"]');
     if (!input) { return; }

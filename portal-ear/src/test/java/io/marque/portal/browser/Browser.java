@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -25,6 +26,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,7 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>Open browsers through {@link Sessions}, registered as a JUnit extension: when a test fails, every
  * browser it opened is photographed (PNG and page source into {@code target/screenshots}) before it is
- * closed.
+ * closed; and a test whose browsers logged a content security policy refusal on any page fails.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -72,6 +76,10 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
+        // the console's messages, to find the content security policy's refusals (cspViolations)
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -206,6 +214,16 @@ public final class Browser implements AutoCloseable {
                 + " e.dispatchEvent(new Event('change', {bubbles: true}));", byId(id), value);
     }
 
+    /**
+     * The console messages in which the browser refused something by the content security policy (an
+     * inline script or style without the nonce, a resource from elsewhere) since the last call. Every page
+     * this browser opened counts: a refused script is a feature that silently does not work.
+     */
+    public List<String> cspViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
+    }
+
     /** Saves a screenshot and the page source as {@code target/screenshots/<name>-<label>.png/.html}. */
     public Path screenshot(String name) {
         try {
@@ -270,9 +288,16 @@ public final class Browser implements AutoCloseable {
             }
         }
 
+        /** Closes the test's browsers, and fails the test if any of them refused something by the CSP. */
         @Override
         public void afterEach(ExtensionContext context) {
+            List<String> violations = new ArrayList<>();
             for (Browser browser : open) {
+                try {
+                    browser.cspViolations().forEach(v -> violations.add(browser.label() + ": " + v));
+                } catch (RuntimeException e) {
+                    System.err.println("No console log of " + browser.label() + ": " + e);
+                }
                 try {
                     browser.close();
                 } catch (RuntimeException e) {
@@ -280,6 +305,9 @@ public final class Browser implements AutoCloseable {
                 }
             }
             open.clear();
+            if (!violations.isEmpty()) {
+                throw new AssertionError("the content security policy refused something:\n" + String.join("\n", violations));
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import io.marque.portal.platform.ForbiddenException;
 import io.marque.portal.platform.NotFoundException;
 import io.marque.portal.tenant.CurrentTenant;
 import io.marque.portal.tenant.TenantSnapshot;
+import io.marque.portal.web.filter.SecurityHeaders;
 import io.marque.portal.web.security.CurrentUser;
 import io.marque.portal.web.ticket.AttachmentServlet;
 import jakarta.inject.Inject;
@@ -45,6 +46,7 @@ public class InvoicePdfServlet extends HttpServlet {
             return;
         }
         response.setContentType("application/pdf");
+        SecurityHeaders.forFile(response);
         response.setContentLength(file.bytes().length);
         response.setHeader("Content-Disposition", AttachmentServlet.disposition(file.name()));
         response.setHeader("Cache-Control", "private, no-store");

@@ -1,6 +1,7 @@
 package io.marque.portal.web.domains;
 
 import io.marque.portal.domains.AcmeChallenges;
+import io.marque.portal.web.filter.SecurityHeaders;
 import io.marque.portal.web.filter.TenantFilter;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -34,6 +35,7 @@ public class AcmeChallengeServlet extends HttpServlet {
             return;
         }
         response.setContentType("application/octet-stream");
+        SecurityHeaders.forFile(response);
         response.setHeader("Cache-Control", "no-store");
         response.getOutputStream().write(answer.get().getBytes(StandardCharsets.US_ASCII));
     }

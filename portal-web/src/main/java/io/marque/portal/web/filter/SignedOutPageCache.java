@@ -18,6 +18,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,13 +32,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * rendered page is kept per tenant, brand version, theme version, language and path, and a change
  * of brand or theme makes a new key. Only a plain GET without a session cookie is served from here;
  * anything else, and any answer that is not a plain 200 page without cookies, goes through as usual.
+ * The page's script nonce is not kept: each copy served carries the nonce of its own request, the one
+ * in its {@code Content-Security-Policy} header.
  */
 public class SignedOutPageCache extends HttpFilter {
 
     static final Set<String> PAGES = Set.of("/login", "/forgot", "/signup");
     private static final int LIMIT = 5000;
 
-    private record Page(String contentType, byte[] body) {
+    /** A kept page, cut where the nonce of the request that rendered it stood. */
+    private record Page(String contentType, List<byte[]> pieces) {
+
+        byte[] with(String nonce) {
+            byte[] between = nonce.getBytes(StandardCharsets.US_ASCII);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            for (int i = 0; i < pieces.size(); i++) {
+                if (i > 0) {
+                    out.writeBytes(between);
+                }
+                out.writeBytes(pieces.get(i));
+            }
+            return out.toByteArray();
+        }
     }
 
     @Inject
@@ -49,7 +68,8 @@ public class SignedOutPageCache extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!"GET".equals(request.getMethod()) || !PAGES.contains(request.getServletPath())
-                || request.getQueryString() != null || hasCookie(request, "sid")) {
+                || request.getQueryString() != null || hasCookie(request, "sid")
+                || !(request.getAttribute(SecurityHeaders.NONCE) instanceof String)) {
             chain.doFilter(request, response);
             return;
         }
@@ -59,10 +79,12 @@ public class SignedOutPageCache extends HttpFilter {
         String key = tenant.id() + "|" + tenant.brandHash() + "|" + themes.of(tenant).contentHash() + "|"
                 + language(request) + "|" + request.getServletPath();
         Page page = pages.get(key);
+        String nonce = (String) request.getAttribute(SecurityHeaders.NONCE);
         if (page != null) {
+            byte[] body = page.with(nonce);
             response.setContentType(page.contentType());
-            response.setContentLength(page.body().length);
-            response.getOutputStream().write(page.body());
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
             return;
         }
         Capture capture = new Capture(response);
@@ -75,9 +97,24 @@ public class SignedOutPageCache extends HttpFilter {
             if (pages.size() >= LIMIT) {
                 pages.clear();
             }
-            pages.put(key, new Page(capture.getContentType(), body));
+            pages.put(key, new Page(capture.getContentType(), cut(body, nonce.getBytes(StandardCharsets.US_ASCII))));
         }
         response.getOutputStream().write(body);
+    }
+
+    /** {@code body} split at each occurrence of {@code nonce} (which is never empty). */
+    static List<byte[]> cut(byte[] body, byte[] nonce) {
+        List<byte[]> pieces = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= body.length - nonce.length; i++) {
+            if (Arrays.equals(body, i, i + nonce.length, nonce, 0, nonce.length)) {
+                pieces.add(Arrays.copyOfRange(body, start, i));
+                start = i + nonce.length;
+                i = start - 1;
+            }
+        }
+        pieces.add(Arrays.copyOfRange(body, start, body.length));
+        return pieces;
     }
 
     /** Only the languages the portal has make keys; any other cookie value reads as none. */

@@ -44,6 +44,15 @@ public class TenantFilter extends HttpFilter {
     public static final String CLIENT_ADDRESS = "marque.clientAddress";
     /** The request attribute holding the host the tenant was found by, normalised. */
     public static final String HOST = "marque.host";
+    /**
+     * The request attribute holding the request's own origin as the browser names it
+     * ({@code https://portal.acme-cloud.com}, {@code http://acme.localhost:8080}): the scheme the browser
+     * used (see {@link SecurityHeaders#isSecure}), the resolved host and the port it addressed.
+     */
+    public static final String ORIGIN = "marque.origin";
+
+    /** The JAX-RS API's {@code @ApplicationPath}: its answers are JSON for programs, never a page. */
+    private static final String API = "/api/v1";
 
     private HostResolver hosts;
 
@@ -55,9 +64,14 @@ public class TenantFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        SecurityHeaders.apply(response);
-        Optional<String> host = hosts.resolve(request.getHeader("Host"), request.getHeader("X-Forwarded-Host"),
-                request.getRemoteAddr());
+        boolean fromProxy = hosts.isTrusted(request.getRemoteAddr());
+        boolean secure = SecurityHeaders.isSecure(request.isSecure(), fromProxy, request.getHeader("X-Forwarded-Proto"));
+        SecurityHeaders.apply(request, response, secure);
+        if (request.getServletPath().equals(API) || request.getServletPath().startsWith(API + "/")) {
+            SecurityHeaders.forFile(response); // JSON for programs, never a page
+        }
+        String forwardedHost = request.getHeader("X-Forwarded-Host");
+        Optional<String> host = hosts.resolve(request.getHeader("Host"), forwardedHost, request.getRemoteAddr());
         Optional<TenantSnapshot> tenant = host.flatMap(directory::lookup);
         if (tenant.isEmpty()) {
             bare(response, HttpServletResponse.SC_NOT_FOUND, NEUTRAL_404);
@@ -69,6 +83,10 @@ public class TenantFilter extends HttpFilter {
         }
         currentTenant.set(tenant.get());
         request.setAttribute(HOST, host.get());
+        // the port as the browser addressed it: in the header the host was taken from (as HostResolver chose)
+        String addressed = fromProxy && forwardedHost != null && !forwardedHost.isBlank()
+                ? forwardedHost.split(",", 2)[0] : request.getHeader("Host");
+        request.setAttribute(ORIGIN, SameOrigin.origin(secure ? "https" : "http", host.get(), addressed));
         request.setAttribute(CLIENT_ADDRESS, clientAddress(hosts, request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
         if (!areaBelongs(tenant.get(), request.getServletPath())) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -112,7 +130,7 @@ public class TenantFilter extends HttpFilter {
                 || path.equals("/application.xhtml");
     }
 
-    private static void bare(HttpServletResponse response, int status, String body) throws IOException {
+    static void bare(HttpServletResponse response, int status, String body) throws IOException {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");

@@ -9,6 +9,7 @@ import io.marque.portal.report.ProviderTable;
 import io.marque.portal.report.ResellerDashboard;
 import io.marque.portal.report.ResellerTable;
 import io.marque.portal.tenant.CurrentTenant;
+import io.marque.portal.web.filter.SecurityHeaders;
 import io.marque.portal.web.security.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -77,6 +78,7 @@ public class ReportCsvServlet extends HttpServlet {
         }
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType("text/csv; charset=UTF-8");
+        SecurityHeaders.forFile(response);
         response.setHeader("Content-Disposition", disposition(name, today));
         response.setHeader("Cache-Control", "private, no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");

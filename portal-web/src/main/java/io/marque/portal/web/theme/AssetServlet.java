@@ -6,6 +6,7 @@ import io.marque.portal.tenant.CurrentTenant;
 import io.marque.portal.tenant.TenantSnapshot;
 import io.marque.portal.tenant.Themes;
 import io.marque.portal.tenant.theme.Theme;
+import io.marque.portal.web.filter.SecurityHeaders;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -75,6 +76,7 @@ public class AssetServlet extends HttpServlet {
             return;
         }
         response.setContentType(body.get().type());
+        SecurityHeaders.forFile(response);
         response.setContentLength(body.get().bytes().length);
         response.getOutputStream().write(body.get().bytes());
     }

@@ -2,6 +2,7 @@ package io.marque.portal.web.ticket;
 
 import io.marque.portal.identity.Actor;
 import io.marque.portal.platform.ForbiddenException;
+import io.marque.portal.web.filter.SecurityHeaders;
 import io.marque.portal.platform.NotFoundException;
 import io.marque.portal.ticket.Attachment;
 import io.marque.portal.ticket.CustomerDesk;
@@ -68,7 +69,7 @@ public class AttachmentServlet extends HttpServlet {
         response.setContentType(attachment.getContentType());
         response.setContentLengthLong(bytes.length);
         response.setHeader("Content-Disposition", disposition(attachment.getFileName()));
-        response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+        SecurityHeaders.forFile(response);
         response.setHeader("Cache-Control", "private, no-store");
         response.getOutputStream().write(bytes);
     }
