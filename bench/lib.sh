@@ -32,6 +32,8 @@ start_server() {
   rm -rf "$base"
   mkdir -p "$base/configuration" "$base/deployments" "$base/log"
   find "$server/standalone/configuration" -maxdepth 1 -type f -exec cp -f {} "$base/configuration/" \;
+  # a test run going on meanwhile has its deployment in the shared configuration: not ours to boot with
+  sed -i '/<deployments>/,/<\/deployments>/d' "$base/configuration/standalone.xml"
   cp -f "$ear" "$base/deployments/marque.ear"
   "$server/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$offset" \
     >"$tmp/console.log" 2>&1 &
