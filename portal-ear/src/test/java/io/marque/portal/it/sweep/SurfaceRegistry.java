@@ -148,6 +148,7 @@ public final class SurfaceRegistry {
         view("/signup", Area.ANY, EVERYONE);
         view("/apply", Area.ANY, EVERYONE);
         view("/application", Area.ANY, EVERYONE, ids(id("token", Kind.TOKEN, Carrier.QUERY)));
+        view("/error/400", Area.ANY, EVERYONE);
         view("/error/403", Area.ANY, EVERYONE);
         view("/error/404", Area.ANY, EVERYONE);
         view("/error/413", Area.ANY, EVERYONE);
