@@ -2,6 +2,13 @@ package io.marque.portal.audit;
 
 import io.marque.portal.identity.Actor;
 import jakarta.ejb.Stateless;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
@@ -42,6 +49,54 @@ public class AuditRecorder {
     public void recordAnonymous(long tenantId, String who, String action, String target, String detail,
             String clientAddress) {
         write(tenantId, null, who, action, target, detail, clientAddress);
+    }
+
+    /**
+     * Erasure of a customer on request (GDPR art. 17), the one exception to "entries are never
+     * changed": in the customer's tenant, entries made by its logins lose the actor's address (it becomes
+     * {@code replacement}) and the client address; every entry whose actor, target or detail names one of
+     * {@code values} (the customer's addresses and names) has them replaced. What was done, when and on
+     * which id stays. Entries of other tenants are not touched: the same address there is another person.
+     *
+     * @return how many entries changed
+     */
+    public int forget(long tenantId, Collection<Long> userIds, List<String> values, String replacement) {
+        Map<Long, Activity> found = new LinkedHashMap<>();
+        if (!userIds.isEmpty()) {
+            em.createQuery("select a from Activity a where a.tenantId = :tenant and a.actorUserId in :users", Activity.class)
+                    .setParameter("tenant", tenantId).setParameter("users", userIds).getResultStream()
+                    .forEach(a -> found.put(a.getId(), a));
+        }
+        for (String value : values) {
+            String pattern = "%" + value.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            em.createQuery("select a from Activity a where a.tenantId = :tenant and (lower(a.actor) like :p escape '!'"
+                    + " or lower(a.target) like :p escape '!' or lower(a.detail) like :p escape '!')", Activity.class)
+                    .setParameter("tenant", tenantId).setParameter("p", pattern).getResultStream()
+                    .forEach(a -> found.put(a.getId(), a));
+        }
+        for (Activity entry : found.values()) {
+            boolean own = entry.getActorUserId() != null && userIds.contains(entry.getActorUserId());
+            String actor = own ? replacement : scrub(entry.getActor(), values, replacement);
+            entry.forget(clip(actor, 254), clip(scrub(entry.getTarget(), values, replacement), 254),
+                    clip(scrub(entry.getDetail(), values, replacement), 1000), own || mentions(entry.getActor(), values));
+        }
+        return found.size();
+    }
+
+    private static String scrub(String text, List<String> values, String replacement) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        for (String value : values) {
+            result = Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(result)
+                    .replaceAll(Matcher.quoteReplacement(replacement));
+        }
+        return result;
+    }
+
+    private static boolean mentions(String text, List<String> values) {
+        return text != null && values.stream().anyMatch(v -> text.toLowerCase(Locale.ROOT).contains(v.toLowerCase(Locale.ROOT)));
     }
 
     private void write(long tenantId, Long userId, String who, String action, String target, String detail,
