@@ -37,7 +37,7 @@ public final class ArchiveNames {
         String name = given == null ? "" : Normalizer.normalize(given, Normalizer.Form.NFC);
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         name = name.substring(slash + 1);
-        name = UNSAFE.matcher(name).replaceAll("_").replaceAll("\\.{2,}", ".");
+        name = UNSAFE.matcher(name).replaceAll("_").replaceAll("\\.{2,}", ".").replace("_.", ".");
         name = name.replaceAll("^[._]+", "").replaceAll("[._]+$", "");
         if (name.isEmpty()) {
             name = "file";
