@@ -176,7 +176,7 @@ public class CustomerPrivacy {
         long tenantId = actor.tenantId();
         boolean already = Erasure.isErased(customer.getEmail());
         if (!already && (confirmation == null || !confirmation.strip().equalsIgnoreCase(customer.getEmail()))) {
-            throw new InvalidInputException("confirmation", "privacy.error.confirmation");
+            throw new InvalidInputException("", "privacy.error.confirmation");
         }
         refuseWhileInUse(tenantId, customerId);
 
