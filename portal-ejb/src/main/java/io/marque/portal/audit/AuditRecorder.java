@@ -2,19 +2,20 @@ package io.marque.portal.audit;
 
 import io.marque.portal.identity.Actor;
 import jakarta.ejb.Stateless;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes activity entries. {@code MANDATORY}: an entry is always part of the transaction that made
@@ -74,13 +75,20 @@ public class AuditRecorder {
                     .setParameter("tenant", tenantId).setParameter("p", pattern).getResultStream()
                     .forEach(a -> found.put(a.getId(), a));
         }
+        int changed = 0;
         for (Activity entry : found.values()) {
             boolean own = entry.getActorUserId() != null && userIds.contains(entry.getActorUserId());
-            String actor = own ? replacement : scrub(entry.getActor(), values, replacement);
-            entry.forget(clip(actor, 254), clip(scrub(entry.getTarget(), values, replacement), 254),
-                    clip(scrub(entry.getDetail(), values, replacement), 1000), own || mentions(entry.getActor(), values));
+            String actor = clip(own ? replacement : scrub(entry.getActor(), values, replacement), 254);
+            String target = clip(scrub(entry.getTarget(), values, replacement), 254);
+            String detail = clip(scrub(entry.getDetail(), values, replacement), 1000);
+            boolean clearAddress = (own || mentions(entry.getActor(), values)) && entry.getClientAddress() != null;
+            if (clearAddress || !Objects.equals(actor, entry.getActor()) || !Objects.equals(target, entry.getTarget())
+                    || !Objects.equals(detail, entry.getDetail())) {
+                entry.forget(actor, target, detail, clearAddress);
+                changed++;
+            }
         }
-        return found.size();
+        return changed;
     }
 
     private static String scrub(String text, List<String> values, String replacement) {
