@@ -63,4 +63,14 @@ public class Activity {
     public String getDetail() { return detail; }
     public String getClientAddress() { return clientAddress; }
     public Instant getCreatedAt() { return createdAt; }
+
+    /** Erasure on request: the only change an entry ever sees ({@link AuditRecorder#forget}). */
+    void forget(String actor, String target, String detail, boolean clearAddress) {
+        this.actor = actor;
+        this.target = target;
+        this.detail = detail;
+        if (clearAddress) {
+            this.clientAddress = null;
+        }
+    }
 }

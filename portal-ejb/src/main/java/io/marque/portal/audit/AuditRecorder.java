@@ -8,6 +8,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes activity entries. {@code MANDATORY}: an entry is always part of the transaction that made
@@ -42,6 +50,61 @@ public class AuditRecorder {
     public void recordAnonymous(long tenantId, String who, String action, String target, String detail,
             String clientAddress) {
         write(tenantId, null, who, action, target, detail, clientAddress);
+    }
+
+    /**
+     * Erasure of a customer on request (GDPR art. 17), the one exception to "entries are never
+     * changed": in the customer's tenant, entries made by its logins lose the actor's address (it becomes
+     * {@code replacement}) and the client address; every entry whose actor, target or detail names one of
+     * {@code values} (the customer's addresses and names) has them replaced. What was done, when and on
+     * which id stays. Entries of other tenants are not touched: the same address there is another person.
+     *
+     * @return how many entries changed
+     */
+    public int forget(long tenantId, Collection<Long> userIds, List<String> values, String replacement) {
+        Map<Long, Activity> found = new LinkedHashMap<>();
+        if (!userIds.isEmpty()) {
+            em.createQuery("select a from Activity a where a.tenantId = :tenant and a.actorUserId in :users", Activity.class)
+                    .setParameter("tenant", tenantId).setParameter("users", userIds).getResultStream()
+                    .forEach(a -> found.put(a.getId(), a));
+        }
+        for (String value : values) {
+            String pattern = "%" + value.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            em.createQuery("select a from Activity a where a.tenantId = :tenant and (lower(a.actor) like :p escape '!'"
+                    + " or lower(a.target) like :p escape '!' or lower(a.detail) like :p escape '!')", Activity.class)
+                    .setParameter("tenant", tenantId).setParameter("p", pattern).getResultStream()
+                    .forEach(a -> found.put(a.getId(), a));
+        }
+        int changed = 0;
+        for (Activity entry : found.values()) {
+            boolean own = entry.getActorUserId() != null && userIds.contains(entry.getActorUserId());
+            String actor = clip(own ? replacement : scrub(entry.getActor(), values, replacement), 254);
+            String target = clip(scrub(entry.getTarget(), values, replacement), 254);
+            String detail = clip(scrub(entry.getDetail(), values, replacement), 1000);
+            boolean clearAddress = (own || mentions(entry.getActor(), values)) && entry.getClientAddress() != null;
+            if (clearAddress || !Objects.equals(actor, entry.getActor()) || !Objects.equals(target, entry.getTarget())
+                    || !Objects.equals(detail, entry.getDetail())) {
+                entry.forget(actor, target, detail, clearAddress);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private static String scrub(String text, List<String> values, String replacement) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        for (String value : values) {
+            result = Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(result)
+                    .replaceAll(Matcher.quoteReplacement(replacement));
+        }
+        return result;
+    }
+
+    private static boolean mentions(String text, List<String> values) {
+        return text != null && values.stream().anyMatch(v -> text.toLowerCase(Locale.ROOT).contains(v.toLowerCase(Locale.ROOT)));
     }
 
     private void write(long tenantId, Long userId, String who, String action, String target, String detail,

@@ -63,6 +63,7 @@ public class Customer {
     public String getCompany() { return company; }
     public void setCompany(String company) { this.company = company; }
     public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
     public CustomerStatus getStatus() { return status; }
     public void setStatus(CustomerStatus status) { this.status = status; }
     public Instant getCreatedAt() { return createdAt; }

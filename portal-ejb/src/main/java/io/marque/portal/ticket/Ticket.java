@@ -209,4 +209,18 @@ public class Ticket {
     public void setMergedIntoId(Long id) { this.mergedIntoId = id; }
     public String getThreadMessageId() { return threadMessageId; }
     public void setThreadMessageId(String id) { this.threadMessageId = id; }
+
+    /**
+     * Erasure on request ({@code privacy.CustomerPrivacy}): the words typed about the customer go — subject,
+     * rating comment, related service, escalation reason, tags — and the provider stops seeing its name
+     * (only the pseudonym, which nothing links back to any more). Numbers, dates and states stay.
+     */
+    public void forget(String subject) {
+        this.subject = subject;
+        this.ratingComment = null;
+        this.relatedService = null;
+        this.escalationReason = this.escalationReason == null ? null : subject;
+        this.tags = " ";
+        this.shareCustomer = false;
+    }
 }

@@ -90,4 +90,19 @@ public class TicketMessage {
     public String getMailMessageId() { return mailMessageId; }
     public void setMailMessageId(String id) { this.mailMessageId = id; }
     public Instant getCreatedAt() { return createdAt; }
+
+    /**
+     * Erasure on request ({@code privacy.CustomerPrivacy}): the text goes; a customer's message also
+     * loses its author's name and the Message-ID of the mail it came in.
+     *
+     * @param authorName the customer's replacement name, or null to keep the author's (staff)
+     */
+    public void forget(String text, String authorName) {
+        this.body = text;
+        if (authorName != null) {
+            this.authorName = authorName;
+            this.publicName = authorName;
+            this.mailMessageId = null;
+        }
+    }
 }

@@ -73,6 +73,8 @@ public final class SurfaceRegistry {
         view("/reseller/contacts", Area.RESELLER, RESELLER_ADMIN);
         view("/reseller/customer-billing", Area.RESELLER, RESELLER_STAFF, ids(id("id", Kind.CUSTOMER, Carrier.QUERY)),
                 action("funds", "record-funds", Map.of("amount", "1.00", "note", "isolation sweep")));
+        view("/reseller/customer-data", Area.RESELLER, RESELLER_ADMIN, ids(id("id", Kind.CUSTOMER, Carrier.QUERY)),
+                action("erase-form", "confirm-erase", Map.of("erase", "1", "confirmation", "alice@example.com")));
         view("/reseller/customers", Area.RESELLER, RESELLER_STAFF, ids(cursor("after", Kind.CUSTOMER)));
         view("/reseller/domain", Area.RESELLER, RESELLER_ADMIN, ids(id("id", Kind.DOMAIN, Carrier.QUERY)),
                 action("actions", "check", Map.of()),
@@ -158,6 +160,7 @@ public final class SurfaceRegistry {
 
     // ---- servlets: one entry per URL pattern ----------------------------------------------------------
     static {
+        servlet("/reseller/customer-data.zip", Area.RESELLER, RESELLER_ADMIN, id("id", Kind.CUSTOMER, Carrier.QUERY));
         servlet("/customer/invoice-pdf", Area.RESELLER, CUSTOMER, id("id", Kind.INVOICE, Carrier.QUERY));
         servlet("/reseller/invoice-pdf", Area.RESELLER, RESELLER_STAFF, id("id", Kind.INVOICE, Carrier.QUERY));
         servlet("/admin/invoice-pdf", Area.PROVIDER, PROVIDER_STAFF, id("id", Kind.INVOICE, Carrier.QUERY));

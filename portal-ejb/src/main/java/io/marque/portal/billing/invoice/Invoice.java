@@ -100,6 +100,16 @@ public class Invoice {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The customer as billed when the invoice was issued: kept when the customer is renamed or erased. */
+    @Column(name = "bill_to_name")
+    private String billToName;
+
+    @Column(name = "bill_to_company")
+    private String billToCompany;
+
+    @Column(name = "bill_to_email")
+    private String billToEmail;
+
     @Version
     private long version;
 
@@ -124,6 +134,17 @@ public class Invoice {
         this.dueOn = dueOn;
         this.createdAt = createdAt;
     }
+
+    /** Freezes whom a customer's invoice bills; called once, when it is issued. */
+    void billTo(String name, String company, String email) {
+        this.billToName = name;
+        this.billToCompany = company;
+        this.billToEmail = email;
+    }
+
+    public String getBillToName() { return billToName; }
+    public String getBillToCompany() { return billToCompany; }
+    public String getBillToEmail() { return billToEmail; }
 
     public Long getId() { return id; }
     public long getTenantId() { return tenantId; }

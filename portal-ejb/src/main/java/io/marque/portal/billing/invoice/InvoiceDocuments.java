@@ -66,6 +66,10 @@ public class InvoiceDocuments {
                     ? InvoiceDocument.Recipient.company(reseller.getName(), null, null, null, reseller.getContactEmail())
                     : InvoiceDocument.Recipient.company(profile.getCompanyName(), lines(profile.getAddress()),
                             profile.getRegistrationNumber(), profile.getTaxId(), reseller.getContactEmail());
+        } else if (invoice.getBillToName() != null) {
+            // as issued: an invoice keeps its recipient when the customer is renamed or erased
+            recipient = InvoiceDocument.Recipient.person(invoice.getBillToName(), invoice.getBillToCompany(),
+                    invoice.getBillToEmail());
         } else {
             Customer customer = em.find(Customer.class, invoice.getCustomerId());
             recipient = InvoiceDocument.Recipient.person(customer.getName(), customer.getCompany(), customer.getEmail());

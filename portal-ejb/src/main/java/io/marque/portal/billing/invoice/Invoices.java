@@ -73,6 +73,10 @@ public class Invoices {
                 settings.getTaxLabel(), settings.getTaxRate());
         Invoice invoice = new Invoice(tenantId, issuer, kind, customerId, settings.takeNumber(), totals, today,
                 dueOn != null ? dueOn : today.plusDays(settings.getPaymentTermsDays()), Instant.now());
+        if (customerId != null) {
+            Customer customer = em.find(Customer.class, customerId);
+            invoice.billTo(customer.getName(), customer.getCompany(), customer.getEmail());
+        }
         em.persist(invoice);
         em.flush();
         int position = 1;

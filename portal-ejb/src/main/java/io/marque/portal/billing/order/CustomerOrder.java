@@ -129,4 +129,10 @@ public class CustomerOrder {
         this.status = OrderStatus.CANCELLED;
         this.cancelledAt = at;
     }
+
+    /** Erasure on request ({@code privacy.CustomerPrivacy}): the note goes, and who placed it if that was the customer. */
+    public void forget(String createdBy) {
+        this.note = null;
+        this.createdBy = createdBy;
+    }
 }
