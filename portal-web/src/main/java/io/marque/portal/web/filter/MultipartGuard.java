@@ -30,7 +30,9 @@ public class MultipartGuard extends HttpFilter {
             throws IOException, ServletException {
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            chain.doFilter(request, response);
+            // a page with a file field asks for the parts of any post, and the container throws (a 500)
+            // when the post is not multipart: such a post simply carries no files
+            chain.doFilter("POST".equals(request.getMethod()) ? new WithoutParts(request) : request, response);
             return;
         }
         try {
@@ -58,6 +60,24 @@ public class MultipartGuard extends HttpFilter {
         response.setHeader("Connection", "close");
         response.setStatus(status);
         request.getRequestDispatcher("/error/" + status + ".xhtml").forward(new Bodiless(request), response);
+    }
+
+    /** A post that is not multipart: it has no parts, rather than being an error to ask for them. */
+    static final class WithoutParts extends HttpServletRequestWrapper {
+
+        WithoutParts(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public Collection<Part> getParts() {
+            return List.of();
+        }
+
+        @Override
+        public Part getPart(String name) {
+            return null;
+        }
     }
 
     /** The request as a GET without parameters or parts, for rendering a page about a refused body. */
