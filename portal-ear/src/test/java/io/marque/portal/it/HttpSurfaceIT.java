@@ -136,6 +136,7 @@ class HttpSurfaceIT {
         HttpResponse<String> forged = browser.postForm("acme.localhost", "/reseller/branding", java.util.Map.of(
                 "brand", "brand", "brand:displayName", "Hijacked", "brand:save", "Save",
                 "jakarta.faces.ViewState", "-1234567890:987654321"));
+        assertEquals(400, forged.statusCode(), "a made-up view state is a bad request, not a server error");
         assertTrue(forged.body().contains("id=\"error-expired\""), "the expired-page: " + forged.statusCode());
         assertTrue(forged.body().contains("Acme Cloud"));
         assertTrue(new Http().get("acme.localhost", "/login").body().contains("Acme Cloud"), "the brand is unchanged");

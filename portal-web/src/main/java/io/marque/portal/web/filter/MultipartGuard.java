@@ -58,8 +58,14 @@ public class MultipartGuard extends HttpFilter {
     static void answer(HttpServletRequest request, HttpServletResponse response, int status)
             throws IOException, ServletException {
         response.setHeader("Connection", "close");
+        answer(request, response, status, "/error/" + status + ".xhtml");
+    }
+
+    /** Answers with {@code status} and the given error page, rendered for a bodiless GET of the request. */
+    static void answer(HttpServletRequest request, HttpServletResponse response, int status, String page)
+            throws IOException, ServletException {
         response.setStatus(status);
-        request.getRequestDispatcher("/error/" + status + ".xhtml").forward(new Bodiless(request), response);
+        request.getRequestDispatcher(page).forward(new Bodiless(request), response);
     }
 
     /** A post that is not multipart: it has no parts, rather than being an error to ask for them. */
