@@ -613,7 +613,8 @@ class WebAttacksIT {
     private static void assertNotRaw(String html, String marker, String where) {
         assertFalse(html.contains("<script>alert(" + marker), where + " echoes script");
         assertFalse(html.contains("<img src=x onerror=alert(" + marker), where + " echoes an element");
-        assertFalse(html.contains("\"><script"), where + " lets a value leave its attribute");
+        // (a value leaving its attribute would show as one of the two above: the payload starts with "> ;
+        // a bare "><script is no sign, since every page's head is followed by its nonce-carrying script)
     }
 
     private static void assertStaysOnSite(HttpResponse<String> response, String what) {
