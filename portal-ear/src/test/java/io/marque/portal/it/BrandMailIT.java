@@ -199,7 +199,10 @@ class BrandMailIT {
                 read(check, where, "password-reset", mails(mark, invitee), sender, made);
 
                 mark = lastMailId();
-                long number = customerDesk.open(customer, new NewTicket(null, "Brand sweep " + UUID.randomUUID(),
+                long department = em.createNamedQuery("Department.ofTenant", io.marque.portal.ticket.Department.class)
+                        .setParameter("tenant", tenant.id()).getResultStream().filter(d -> d.isActive()).findFirst()
+                        .orElseThrow().getId();
+                long number = customerDesk.open(customer, new NewTicket(department, "Brand sweep " + UUID.randomUUID(),
                         "What do the mails show?", Priority.NORMAL, null), List.of());
                 read(check, where, "ticket-created", mails(mark, alice.getEmail()), sender, made);
 
