@@ -115,7 +115,8 @@ check_markers() { # outdir
     -At -F ' ' -c "select (select count(*) from accepted),
           (select count(*) from accepted a where not exists (select from stored s where s.marker = a.marker)),
           (select count(*) from stored where n > 1),
-          (select count(*) from stored s where not exists (select from accepted a where a.marker = s.marker)),
+          (select count(*) from attempted t where exists (select from stored s where s.marker = t.marker)
+             and not exists (select from accepted a where a.marker = t.marker)),
           (select count(*) from attempted)" >"$dir/markers.txt"
   read -r accepted_n missing duplicated ghosts attempted_n <"$dir/markers.txt"
 }
