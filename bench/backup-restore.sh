@@ -76,14 +76,14 @@ start_server
 host=r1.rel.localhost
 sid=$(sign_in "$host" c1@r1.rel.localhost)
 [ -n "$sid" ] || die "c1@r1 cannot sign in"
-head -c 300000 /dev/urandom >"$tmp/evidence.bin"
-sha_before=$(sha256sum <"$tmp/evidence.bin" | cut -d' ' -f1)
-location=$(curl -sS -o /dev/null -w '%{redirect_url}' --max-time 60 -H "Cookie: sid=$sid" \
+head -c 225000 /dev/urandom | base64 >"$tmp/evidence.txt"
+sha_before=$(sha256sum <"$tmp/evidence.txt" | cut -d' ' -f1)
+location=$(curl -sS -o "$tmp/new-ticket.html" -w '%{redirect_url}' --max-time 60 -H "Cookie: sid=$sid" \
   -F ticket=ticket -F "ticket:department=30000000001" -F "ticket:subject=Backup bench ticket" -F "ticket:priority=NORMAL" \
-  -F "ticket:related=" -F "ticket:body=Please look at the attached dump." -F "ticket:files=@$tmp/evidence.bin;filename=evidence.bin" \
+  -F "ticket:related=" -F "ticket:body=Please look at the attached dump." -F "ticket:files=@$tmp/evidence.txt;filename=evidence.txt;type=text/plain" \
   -F "ticket:submit=Send the ticket" -F jakarta.faces.ViewState=stateless "http://$host:$port/customer/new-ticket")
 number=$(sed -n 's/.*[?&]n=\([0-9]*\).*/\1/p' <<<"$location")
-[ -n "$number" ] || die "the ticket was not opened (redirect: '$location')"
+[ -n "$number" ] || { grep -o 'class="m-error"[^<]*' "$tmp/new-ticket.html" >&2 || true; die "the ticket was not opened (redirect: '$location')"; }
 attachment=$(psql_bench -At -c "select a.id from attachment a join ticket t on t.id = a.ticket_id
   where t.tenant_id = 30000000001 and t.number = $number")
 [ -n "$attachment" ] || die "the ticket has no attachment"
@@ -154,7 +154,7 @@ log "after the restore: signed in, ticket #$number shown, attachment identical (
   echo "  \`./marque restore\` into a new, empty database took ${restore_s} s and gave the same row counts."
   echo "- A second restore into the now filled database was refused: \"$refusal\""
   echo "- The portal started on the restored database: the customer signed in, saw ticket #$number with its"
-  echo "  attachment, downloaded it with the same SHA-256 (300,000 random bytes), and answered; the answer's"
+  echo "  attachment, downloaded it with the same SHA-256 (300 kB of random Base64 text), and answered; the answer's"
   echo "  webhook reached the receiver signed with the endpoint's secret, which only the restored key could"
   echo "  decrypt."
 } >"$tmp/section.md"
