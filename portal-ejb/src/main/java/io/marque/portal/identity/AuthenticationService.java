@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,19 +149,32 @@ public class AuthenticationService {
         }
     }
 
+    /**
+     * The address's throttle row, locked. The first sign-ins from an address may come at once (an office
+     * behind one address, a crowd after a restart): the row is made with an insert that does nothing when
+     * another transaction made it meanwhile (it waits for that one), so neither fails on the row's unique
+     * key and refuses a correct password.
+     */
     private LoginThrottle throttle(long tenantId, String clientAddress, Instant now) {
         String address = clientAddress == null ? "unknown" : clientAddress;
-        LoginThrottle throttle = em.createQuery(
-                "select t from LoginThrottle t where t.tenantId = :tenant and t.clientAddress = :address", LoginThrottle.class)
-                .setParameter("tenant", tenantId).setParameter("address", address)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
+        LoginThrottle throttle = lockedThrottle(tenantId, address);
         if (throttle == null) {
-            throttle = new LoginThrottle(tenantId, address, now);
-            em.persist(throttle);
+            em.createNativeQuery("insert into login_throttle (id, tenant_id, client_address, failures, last_failure_at)"
+                    + " values (nextval('marque_seq'), ?, ?, 0, ?) on conflict do nothing")
+                    .setParameter(1, tenantId).setParameter(2, address).setParameter(3, Timestamp.from(now))
+                    .executeUpdate();
+            throttle = lockedThrottle(tenantId, address);
         } else if (throttle.getLastFailureAt().plus(FAILURE_MEMORY).isBefore(now)
                 && (throttle.getLockedUntil() == null || throttle.getLockedUntil().isBefore(now))) {
             throttle.setFailures(0);
         }
         return throttle;
+    }
+
+    private LoginThrottle lockedThrottle(long tenantId, String address) {
+        return em.createQuery(
+                "select t from LoginThrottle t where t.tenantId = :tenant and t.clientAddress = :address", LoginThrottle.class)
+                .setParameter("tenant", tenantId).setParameter("address", address)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
     }
 }

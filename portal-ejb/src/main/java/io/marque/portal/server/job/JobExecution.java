@@ -70,6 +70,9 @@ public class JobExecution {
     /** The job succeeded; {@code power} is the state read back from the device afterwards, if it answered. */
     public void done(long jobId, PowerState power) {
         ServerJob job = em.find(ServerJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (ended(job)) {
+            return;
+        }
         Server server = em.find(Server.class, job.getServerId(), LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
         job.done(now);
@@ -89,12 +92,24 @@ public class JobExecution {
     /** The job failed: {@code key} is the message key everyone sees, {@code detail} the cause for the provider. */
     public void failed(long jobId, String key, String detail) {
         ServerJob job = em.find(ServerJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (ended(job)) {
+            return;
+        }
         Server server = em.find(Server.class, job.getServerId(), LockModeType.PESSIMISTIC_WRITE);
         job.fail(key, detail, Instant.now());
         release(server, job);
         record(server, job, "server.job.failed", key);
         notifier.finished(server, job);
         announce(server, job);
+    }
+
+    /**
+     * An end already recorded: the runner records an end again when it could not tell whether its first
+     * try committed (the database went away meanwhile), and the job must not end, be audited or be
+     * announced twice.
+     */
+    private static boolean ended(ServerJob job) {
+        return job.getState() == JobState.DONE || job.getState() == JobState.FAILED;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

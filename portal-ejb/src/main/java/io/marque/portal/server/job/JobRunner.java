@@ -21,6 +21,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,9 @@ import java.util.logging.Logger;
 public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+    /** How long a job's end is tried again while the database does not take it. */
+    static final Duration RECORD_PATIENCE = Duration.ofMinutes(10);
+    private static final Duration RECORD_RETRY_MAX = Duration.ofSeconds(15);
 
     @Resource
     TimerService timers;
@@ -103,6 +107,7 @@ public class JobRunner {
         if (work == null) {
             return;
         }
+        Runnable end;
         try {
             InfrastructureDriver driver = drivers.named(work.driver());
             if (work.action() == JobAction.REINSTALL) {
@@ -112,13 +117,46 @@ public class JobRunner {
                 execution.progress(jobId, 10, "server.stage.sent");
                 driver.power(work.target(), work.action().power());
             }
-            execution.done(jobId, readBack(driver, work));
+            PowerState after = readBack(driver, work);
+            end = () -> execution.done(jobId, after);
         } catch (DriverException e) {
             LOG.log(Level.INFO, "Job {0} failed: {1}", new Object[] {jobId, e.detail()});
-            execution.failed(jobId, JobExecution.keyOf(e), e.detail());
+            end = () -> execution.failed(jobId, JobExecution.keyOf(e), e.detail());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Job " + jobId + " failed", e);
-            execution.failed(jobId, "server.error.failed", e.getClass().getSimpleName() + ": " + e.getMessage());
+            String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+            end = () -> execution.failed(jobId, "server.error.failed", detail);
+        }
+        record(jobId, end);
+    }
+
+    /**
+     * Records a job's end. The database may be away for a moment just then (a restart, a fail-over): the
+     * end is tried again for up to {@link #RECORD_PATIENCE} rather than given up at once, which left the job
+     * RUNNING and its server refusing every new job as busy until the portal restarted. Recording is
+     * idempotent ({@link JobExecution#done} and {@link JobExecution#failed} leave an ended job alone).
+     */
+    static void record(long jobId, Runnable end) {
+        long deadline = System.nanoTime() + RECORD_PATIENCE.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                end.run();
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    LOG.log(Level.SEVERE, "Job " + jobId + " ended but its end could not be recorded; it stays running"
+                            + " until the portal restarts", e);
+                    return;
+                }
+                LOG.log(Level.WARNING, "Job {0} ended; recording it failed (attempt {1}), trying again: {2}",
+                        new Object[] {jobId, attempt, e.toString()});
+                try {
+                    Thread.sleep(Math.min(RECORD_RETRY_MAX.toMillis(), 500L << Math.min(attempt - 1, 5)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
