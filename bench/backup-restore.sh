@@ -10,7 +10,7 @@
 # the customer signs in, sees the ticket, downloads the attachment (same SHA-256), and answers it, whose
 # webhook reaches the receiver signed with the restored secret (the key came back). Writes
 # bench/results/backup-<timestamp>.md and, unless --no-docs, the "Backup and restore" section of
-# docs/reliability-load.md. Stops everything it started.
+# docs/reliability.md. Stops everything it started.
 #
 # Settings (environment): BENCH_PORT_OFFSET (300), BENCH_PG_PORT (5732)
 set -euo pipefail

@@ -16,7 +16,7 @@
 # After every phase: each message whose POST was accepted is in ticket_message exactly once (marker),
 # each mail the outbox sent reached the sink once (Message-ID), each webhook once (event id), no server
 # job is left RUNNING. Writes bench/results/faults-<timestamp>.md and, unless --no-docs, the "Faults"
-# section of docs/reliability-load.md. Stops everything it started when it ends, however it ends.
+# section of docs/reliability.md. Stops everything it started when it ends, however it ends.
 #
 # Settings (environment):
 #   FAULT_PHASES          which phases, in this order                               kill pg smtp bmc

@@ -9,7 +9,7 @@
 # must be in ticket_message exactly once (by its marker), every mail the outbox marked sent must have
 # reached the SMTP sink once (by Message-ID), every webhook delivered once (by event id), and no server
 # job may be left RUNNING. Writes bench/results/load-<timestamp>.md and, unless --no-docs, the "Load"
-# section of docs/reliability-load.md. Stops everything it started when it ends, however it ends.
+# section of docs/reliability.md. Stops everything it started when it ends, however it ends.
 #
 # Settings (environment):
 #   DURATION  USERS  TENANTS                        600 200 20

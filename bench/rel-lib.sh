@@ -199,10 +199,10 @@ rel_stop_all() {
   fi
 }
 
-# replaces the block between <!-- $1:start --> and <!-- $1:end --> of docs/reliability-load.md with the
+# replaces the block between <!-- $1:start --> and <!-- $1:end --> of docs/reliability.md with the
 # file $3, or appends it under the heading $2
 update_rel_docs() {
-  local doc="$root/docs/reliability-load.md"
+  local doc="$root/docs/reliability.md"
   [ -f "$doc" ] || printf '# Reliability: load, faults, backup\n' >"$doc"
   python3 - "$doc" "$3" "$1" "$2" <<'PY'
 import sys
@@ -216,7 +216,7 @@ else:
     text = text.rstrip() + f"\n\n## {heading}\n\n" + block + "\n"
 open(doc, "w").write(text)
 PY
-  log "updated docs/reliability-load.md ($2)"
+  log "updated docs/reliability.md ($2)"
 }
 
 # the load generator in the background: users seconds outdir; sets load_pid

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -60,6 +61,14 @@ class BrandApiIT {
             "/openapi.json");
 
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");
+
+    /**
+     * The paths whose resources read a body (one of each kind of body): the bad bodies go there, where a
+     * reader is what answers them; elsewhere a body is refused before anything reads it, as the methods
+     * above already show.
+     */
+    static final Set<String> BODY_PATHS = Set.of("/customers", "/customers/999999999/funds", "/orders", "/tickets",
+            "/tickets/999999999/replies", "/servers/999999999/power", "/servers/999999999/addresses/10.0.0.1/ptr");
 
     /** Bodies that are not what any resource takes, with the media type they are sent as. */
     static final List<String[]> BAD_BODIES = List.of(new String[] {"application/json", "{"},
@@ -150,7 +159,7 @@ class BrandApiIT {
                     }
                     call(check, host, "its key, asking for XML", "GET", api, "Bearer " + own, null, null,
                             "Accept", "application/xml");
-                    for (String[] body : BAD_BODIES) {
+                    for (String[] body : BODY_PATHS.contains(path) ? BAD_BODIES : List.<String[]>of()) {
                         for (String method : List.of("POST", "PUT")) {
                             call(check, host, "its key, a bad body", method, api, "Bearer " + own, body[0],
                                     body[1].getBytes(StandardCharsets.UTF_8));
