@@ -55,7 +55,20 @@ public final class Http {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException closed) {
+            // a kept-alive connection the server closed meanwhile is tried again once on a new one, as a
+            // browser does; a request the server never answers fails the second time, named
+            try {
+                return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(client.cookieHandler().orElseThrow())
+                        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build()
+                        .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException again) {
+                again.addSuppressed(closed);
+                throw new IOException(method + " " + host + path + " got no answer: " + again.getMessage(), again);
+            }
+        }
     }
 
     public HttpResponse<String> postForm(String host, String path, Map<String, String> form)

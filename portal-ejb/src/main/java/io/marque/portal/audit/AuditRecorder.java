@@ -91,6 +91,26 @@ public class AuditRecorder {
         return changed;
     }
 
+    /**
+     * Replaces the detail of every entry of the tenant about one of {@code targets} (an erased customer's
+     * tickets, {@code #<number>}): what the customer wrote there (a ticket's subject) goes with it.
+     *
+     * @return how many entries changed
+     */
+    public int forgetDetails(long tenantId, Collection<String> targets, String replacement) {
+        if (targets.isEmpty()) {
+            return 0;
+        }
+        int changed = 0;
+        for (Activity entry : em.createQuery("select a from Activity a where a.tenantId = :tenant and a.target in :targets"
+                + " and a.detail is not null and a.detail <> :replacement", Activity.class).setParameter("tenant", tenantId)
+                .setParameter("targets", targets).setParameter("replacement", replacement).getResultList()) {
+            entry.forget(entry.getActor(), entry.getTarget(), replacement, false);
+            changed++;
+        }
+        return changed;
+    }
+
     private static String scrub(String text, List<String> values, String replacement) {
         if (text == null) {
             return null;

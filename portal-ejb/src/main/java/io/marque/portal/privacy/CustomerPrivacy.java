@@ -346,7 +346,8 @@ public class CustomerPrivacy {
         changes.put("api_idempotency", changed);
 
         em.flush();
-        changes.put("activity", audit.forget(tenantId, userIds, values, replacement));
+        changes.put("activity", audit.forget(tenantId, userIds, values, replacement)
+                + audit.forgetDetails(tenantId, tickets.stream().map(t -> "#" + t.getNumber()).toList(), Erasure.TEXT));
         int total = changes.values().stream().mapToInt(Integer::intValue).sum();
         // the entry names the customer by id only: it must not store again what was just erased
         audit.record(actor, already && total == 0 ? "customer.erase-repeated" : "customer.erased", "customer " + customerId,

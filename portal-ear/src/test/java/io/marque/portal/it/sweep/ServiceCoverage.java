@@ -52,6 +52,7 @@ final class ServiceCoverage {
         internal("AuditRecorder#recordOn", "called by services with the tenant of the row they acted on");
         internal("AuditRecorder#recordAnonymous", "called by sign-in and intake with the host's tenant");
         internal("AuditRecorder#forget", "called by CustomerPrivacy.erase with the tenant and customer it has just checked");
+        internal("AuditRecorder#forgetDetails", "called by CustomerPrivacy.erase with the tickets of the customer it has just checked");
 
         // reads and writes services make for one another, with ids they read themselves
         internal("Accounts#account", "billing's own lookup by the tenant and customer of an invoice or order it holds");
