@@ -196,9 +196,9 @@ class CustomerDataJourneyIT {
                 assertFalse(entry.getValue().contains(gone), entry.getKey() + " still holds " + gone);
             }
         }
-        // only tickets.json: the activity log's "ticket.opened" entry keeps the subject as its detail, which
-        // erasure does not cover (AuditRecorder.forget replaces addresses and names only)
+        // the subject is gone from the tickets and from the activity log's "ticket.opened" entry that quoted it
         assertFalse(erased.get("tickets.json").contains(subject), erased.get("tickets.json"));
+        assertFalse(erased.get("activity.json").contains(subject), erased.get("activity.json"));
         assertFalse(erased.get("tickets.json").contains(body), erased.get("tickets.json"));
         assertTrue(erased.get("tickets.json").contains("[erased]"), erased.get("tickets.json"));
     }
