@@ -55,7 +55,8 @@ public class NewOrder {
     private List<ProductView> products;
     private BalanceView balance;
     private Long plan;
-    private List<String> addOns = new ArrayList<>();
+    /** The checked add-ons: Faces converts them to the type of the items' values (Long), whatever the list says. */
+    private List<Object> addOns = new ArrayList<>();
     private Cycle cycle = Cycle.MONTHLY;
     private String note;
     private Quote quote;
@@ -121,9 +122,9 @@ public class NewOrder {
     private OrderForm form() {
         Long customerId = Pages.longParameter("customer");
         List<Long> ids = new ArrayList<>();
-        for (String addOn : addOns) {
+        for (Object addOn : addOns) {
             try {
-                ids.add(Long.valueOf(addOn));
+                ids.add(Long.valueOf(String.valueOf(addOn)));
             } catch (NumberFormatException e) {
                 ids.add(null);
             }
@@ -134,8 +135,8 @@ public class NewOrder {
     public Quote getQuote() { return quote; }
     public Long getPlan() { return plan; }
     public void setPlan(Long plan) { this.plan = plan; }
-    public List<String> getAddOns() { return addOns; }
-    public void setAddOns(List<String> addOns) { this.addOns = addOns == null ? new ArrayList<>() : addOns; }
+    public List<Object> getAddOns() { return addOns; }
+    public void setAddOns(List<Object> addOns) { this.addOns = addOns == null ? new ArrayList<>() : addOns; }
     public Cycle getCycle() { return cycle; }
     public void setCycle(Cycle cycle) { this.cycle = cycle; }
     public String getNote() { return note; }
