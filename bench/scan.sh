@@ -99,10 +99,10 @@ wapiti_run provider-admin "http://provider.localhost:$port/admin/" "$provider"
 
 summary="$out/summary.md"
 {
-  echo "# Scanner run $(date -u +%Y-%m-%dT%H:%MZ) (wapiti $(wapiti --version 2>/dev/null | head -n 1 || true), sqlmap $(sqlmap --version 2>/dev/null | head -n 1))"
+  echo "# Scanner run $(date -u +%Y-%m-%dT%H:%MZ) (wapiti $(dpkg-query -W -f='${Version}' wapiti), sqlmap $(dpkg-query -W -f='${Version}' sqlmap))"
   echo
-  echo "| wapiti run | requests crawled | findings by category |"
-  echo "|---|---|---|"
+  echo "| wapiti run | findings by category (where) |"
+  echo "|---|---|"
   for f in "$out"/wapiti-*.json; do
     /usr/bin/python3 - "$f" <<'PY'
 import json, sys
@@ -111,15 +111,14 @@ name = path.rsplit("wapiti-", 1)[1][:-5]
 try:
     report = json.load(open(path))
 except Exception as e:
-    print(f"| {name} | – | no report ({e}) |"); sys.exit()
+    print(f"| {name} | no report ({e}) |"); sys.exit()
 found = []
 for section in ("vulnerabilities", "anomalies", "additionals"):
     for category, items in (report.get(section) or {}).items():
         if items:
-            found.append(f"{section[:-1] if section != 'anomalies' else 'anomaly'}: {category} ×{len(items)} ("
+            found.append(f"{ {'vulnerabilities': 'vulnerability', 'anomalies': 'anomaly'}.get(section, 'note') }: {category} ×{len(items)} ("
                          + "; ".join(sorted({(i.get('path') or '') + ' ' + (i.get('parameter') or '') for i in items}))[:300] + ")")
-crawled = len(report.get("infos", {}).get("crawled_pages", []) or []) or report.get("infos", {}).get("crawled_pages_nbr", "?")
-print(f"| {name} | {crawled} | {'<br>'.join(found) or 'none'} |")
+print(f"| {name} | {'<br>'.join(found) or 'none'} |")
 PY
   done
   echo
@@ -129,7 +128,8 @@ PY
     n=$(basename "$f" .log); n=${n#sqlmap-}
     if grep -q "is vulnerable\|sqlmap identified the following injection point" "$f"; then v="INJECTABLE"
     elif grep -q "all tested parameters do not appear to be injectable" "$f"; then v="no parameter injectable"
-    else v="inconclusive: $(grep -E 'CRITICAL|ERROR' "$f" | tail -n 1 | cut -c1-160)"; fi
+    elif grep -q "CRITICAL" "$f"; then v="stopped: $(grep "CRITICAL" "$f" | tail -n 1 | cut -c1-160)"
+    else v="no injection found before its time limit ($(grep -c "testing '" "$f" || true) tests)"; fi
     echo "| $n | $v |"
   done
 } >"$summary"
