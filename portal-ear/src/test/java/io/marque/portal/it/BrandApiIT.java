@@ -1,6 +1,5 @@
 package io.marque.portal.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.marque.portal.api.ApiKeys;
@@ -86,7 +85,7 @@ class BrandApiIT {
     static EnterpriseArchive deployment() {
         return Deployments.earWith(BrandApiIT.class, BrandApiIT.Site.class, Http.class, Forbidden.class,
                 Forbidden.Builder.class, Forbidden.Scope.class, BrandCheck.class, BrandCheck.Sender.class,
-                ProviderBrand.class, ProviderBrand.Renamed.class);
+                ProviderBrand.class, ProviderBrand.Renamed.class, BrandSweeps.class, BrandSweeps.Sweep.class);
     }
 
     @Inject
@@ -109,23 +108,12 @@ class BrandApiIT {
 
     @Test
     void noApiAnswerNamesTheProviderAFrameworkOrAClass() throws Exception {
-        BrandCheck check = new BrandCheck(provider.forbidden(resellerIds()));
-        sweep(check);
-        assertEquals(List.of(), check.findings(), check.report());
+        BrandSweeps.findNothing(provider, resellerIds(), this::sweep);
     }
 
     @Test
     void noApiAnswerNamesTheProviderUnderANameGivenAtRunTime() throws Exception {
-        ProviderBrand.Renamed renamed = provider.rename();
-        try {
-            BrandCheck check = new BrandCheck(provider.forbidden(resellerIds()));
-            assertTrue(check.forbidden().providerWords().containsKey(renamed.newWords().get(0)));
-            sweep(check);
-            assertEquals(List.of(), check.findings(), "with the provider named " + renamed.newWords().get(0) + ": "
-                    + check.report());
-        } finally {
-            provider.restore(renamed);
-        }
+        BrandSweeps.findNothingRenamed(provider, resellerIds(), this::sweep);
     }
 
     private void sweep(BrandCheck check) throws Exception {

@@ -74,7 +74,7 @@ class BrandCrawlIT {
     static EnterpriseArchive deployment() {
         return Deployments.earWith(BrandCrawlIT.class, BrandCrawlIT.Site.class, Http.class, Forbidden.class,
                 Forbidden.Builder.class, Forbidden.Scope.class, BrandCheck.class, BrandCheck.Sender.class,
-                SiteCrawl.class, ProviderBrand.class, ProviderBrand.Renamed.class);
+                SiteCrawl.class, ProviderBrand.class, ProviderBrand.Renamed.class, BrandSweeps.class, BrandSweeps.Sweep.class);
     }
 
     @Inject
@@ -94,30 +94,12 @@ class BrandCrawlIT {
 
     @Test
     void nothingACustomerCanReachNamesTheProvider() throws Exception {
-        BrandCheck check = new BrandCheck(provider.forbidden(resellerIds()));
-        sweep(check);
-        assertEquals(List.of(), check.findings(), check.report());
+        BrandSweeps.findNothing(provider, resellerIds(), this::sweep);
     }
 
     @Test
     void nothingNamesTheProviderUnderANameGivenAtRunTime() throws Exception {
-        ProviderBrand.Renamed renamed = provider.rename();
-        try {
-            Forbidden forbidden = provider.forbidden(resellerIds());
-            for (String word : renamed.newWords()) {
-                assertTrue(forbidden.providerWords().containsKey(word),
-                        "the forbidden words are read from the data, so they hold the new " + word + ": "
-                                + forbidden.providerWords().keySet());
-            }
-            assertEquals(renamed.newWords().get(0), provider.displayName(), "the provider is renamed");
-            BrandCheck check = new BrandCheck(forbidden);
-            sweep(check);
-            assertEquals(List.of(), check.findings(), "with the provider named " + renamed.newWords().get(0) + ": "
-                    + check.report());
-        } finally {
-            provider.restore(renamed);
-        }
-        assertEquals(renamed.brand().displayName(), provider.displayName(), "the provider's name is back");
+        BrandSweeps.findNothingRenamed(provider, resellerIds(), this::sweep);
     }
 
     /** Every site, signed out and signed in, crawled; and the error answers provoked on it. */

@@ -94,7 +94,7 @@ class BrandMailIT {
     static EnterpriseArchive deployment() {
         return Deployments.earWith(BrandMailIT.class, BrandMailIT.Site.class, Forbidden.class, Forbidden.Builder.class,
                 Forbidden.Scope.class, BrandCheck.class, BrandCheck.Sender.class, ProviderBrand.class,
-                ProviderBrand.Renamed.class);
+                ProviderBrand.Renamed.class, BrandSweeps.class, BrandSweeps.Sweep.class);
     }
 
     @Inject
@@ -152,23 +152,12 @@ class BrandMailIT {
 
     @Test
     void everyMailACustomerReceivesNamesOnlyTheReseller() throws Exception {
-        BrandCheck check = new BrandCheck(provider.forbidden(resellerIds()));
-        sweep(check);
-        assertEquals(List.of(), check.findings(), check.report());
+        BrandSweeps.findNothing(provider, resellerIds(), this::sweep);
     }
 
     @Test
     void everyMailNamesOnlyTheResellerWithTheProviderRenamedAtRunTime() throws Exception {
-        ProviderBrand.Renamed renamed = provider.rename();
-        try {
-            BrandCheck check = new BrandCheck(provider.forbidden(resellerIds()));
-            assertTrue(check.forbidden().providerWords().containsKey(renamed.newWords().get(0)));
-            sweep(check);
-            assertEquals(List.of(), check.findings(), "with the provider named " + renamed.newWords().get(0) + ": "
-                    + check.report());
-        } finally {
-            provider.restore(renamed);
-        }
+        BrandSweeps.findNothingRenamed(provider, resellerIds(), this::sweep);
     }
 
     /** Every customer mail of every site, made and read in a transaction that is then rolled back. */
