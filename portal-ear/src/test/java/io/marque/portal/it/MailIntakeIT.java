@@ -262,6 +262,50 @@ class MailIntakeIT {
         }
     }
 
+    /**
+     * The reseller's IMAP server is down: each round fails cleanly, says so on the mailbox and takes
+     * nothing; when the server is back, the next round fetches what waited there, once.
+     */
+    @Test
+    void anImapServerThatWasDownIsCaughtUpWithWhenItIsBack() throws Exception {
+        System.setProperty("marque.mailbox.allow.private", "true");
+        String login = "outage-" + a.tenantId();
+        int port = 3144;
+        GreenMail imap = null;
+        try {
+            mailboxes.save(a.admin(), new MailboxChange("127.0.0.1", port, false, login, "imap-secret", "INBOX",
+                    null, null, true, null, null));
+            long ticketsBefore = fixtures.ticketCount(a.tenantId());
+            for (int round = 0; round < 2; round++) {
+                poller.pollTenant(a.tenantId());
+                MailboxView down = mailboxes.view(a.admin());
+                assertNotNull(down.lastError(), "the mailbox says the server did not answer");
+                assertEquals(ticketsBefore, fixtures.ticketCount(a.tenantId()));
+            }
+
+            imap = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+            imap.start();
+            GreenMailUser mailbox = imap.setUser("support@" + a.host(), login, "imap-secret");
+            mailbox.deliver(message(mail(a.customerEmail(), tokenAddress(a, ticket), "Re: Printer on fire",
+                    "<outage-1@customer.test>", null, "Sent while the server was down.")));
+            mailbox.deliver(message(mail(a.customerEmail(), "support@" + a.host(), "Another question",
+                    "<outage-2@customer.test>", null, "Also waiting.")));
+
+            poller.pollTenant(a.tenantId());
+            poller.pollTenant(a.tenantId());
+            assertNull(mailboxes.view(a.admin()).lastError(), "the server is back");
+            assertEquals(List.of("It smokes.", "Sent while the server was down."),
+                    fixtures.messages(a.tenantId(), ticket).stream().map(TicketMessage::getBody).toList(),
+                    "the waiting reply is on its ticket, once");
+            assertEquals(ticketsBefore + 1, fixtures.ticketCount(a.tenantId()), "the new question opened one ticket");
+        } finally {
+            if (imap != null) {
+                imap.stop();
+            }
+            System.clearProperty("marque.mailbox.allow.private");
+        }
+    }
+
     // --- mails ---------------------------------------------------------------------------------
 
     private String tokenAddress(Fixtures.Reseller reseller, long number) {
