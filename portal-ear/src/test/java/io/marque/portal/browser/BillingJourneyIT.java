@@ -111,6 +111,7 @@ class BillingJourneyIT {
         admin.assertNoErrorPage("previewing an order with an add-on");
         assertEquals("", admin.errors());
         assertEquals(2, admin.driver().findElements(By.cssSelector("#quote tbody tr")).size(), "the plan and its add-on");
+        admin.open(ACME, "/reseller/orders");
 
         // the invoice, with Acme's 19% VAT, paid from Alice's balance
         admin.find(By.cssSelector("#order-table tbody tr a.m-invoice-link")).click();
