@@ -161,5 +161,5 @@ log "after the restore: signed in, ticket #$number shown, attachment identical (
 { echo "# Backup and restore $stamp"; echo; cat "$tmp/section.md"; echo; echo '```'; cat "$tmp/backup/manifest.txt"; echo '```'; } >"$result"
 log "wrote $result"
 if [ "$docs" = 1 ]; then
-  update_rel_docs backup "Backup and restore" "$tmp/section.md"
+  update_docs backup "Backup and restore" "$tmp/section.md" reliability.md
 fi

@@ -303,6 +303,6 @@ verdict="**passed**"
 { echo "# Fault benchmark $stamp"; echo; cat "$tmp/section.md"; } >"$result"
 log "wrote $result"
 if [ "$docs" = 1 ]; then
-  update_rel_docs faults "Faults under load" "$tmp/section.md"
+  update_docs faults "Faults under load" "$tmp/section.md" reliability.md
 fi
 [ ${#failed_checks[@]} = 0 ]

@@ -119,10 +119,11 @@ measure() { # name host path sid [lua]: a row of ${rows[@]} with throughput at $
   { echo "### $name"; echo '```'; cat "$out"; echo; cat "$light"; echo '```'; } >>"$tmp/wrk-all.md"
 }
 
-# replaces the block between <!-- $1:start --> and <!-- $1:end --> of docs/performance.md with the file
-# $3, or appends it under the heading $2
+# replaces the block between <!-- $1:start --> and <!-- $1:end --> of docs/${4:-performance.md} with the
+# file $3, or appends it under the heading $2
 update_docs() {
-  python3 - "$root/docs/performance.md" "$3" "$1" "$2" <<'PY'
+  local doc="$root/docs/${4:-performance.md}"
+  python3 - "$doc" "$3" "$1" "$2" <<'PY'
 import sys
 doc, section, marker, heading = sys.argv[1], open(sys.argv[2]).read(), sys.argv[3], sys.argv[4]
 text = open(doc).read()
@@ -134,7 +135,7 @@ else:
     text = text.rstrip() + f"\n\n## {heading}\n\n" + block + "\n"
 open(doc, "w").write(text)
 PY
-  log "updated docs/performance.md"
+  log "updated docs/${4:-performance.md} ($2)"
 }
 
 # The run's scratch directory, time stamp and result file, and the exit trap: a script with more to stop

@@ -119,6 +119,6 @@ verdict="**passed**"
 log "wrote $result"
 cat "$tmp/section.md" >&2
 if [ "$docs" = 1 ]; then
-  update_rel_docs load "Load: $users users on $tenants resellers" "$tmp/section.md"
+  update_docs load "Load: $users users on $tenants resellers" "$tmp/section.md" reliability.md
 fi
 [ "$verdict" = "**passed**" ]

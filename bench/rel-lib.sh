@@ -199,26 +199,6 @@ rel_stop_all() {
   fi
 }
 
-# replaces the block between <!-- $1:start --> and <!-- $1:end --> of docs/reliability.md with the
-# file $3, or appends it under the heading $2
-update_rel_docs() {
-  local doc="$root/docs/reliability.md"
-  [ -f "$doc" ] || printf '# Reliability: load, faults, backup\n' >"$doc"
-  python3 - "$doc" "$3" "$1" "$2" <<'PY'
-import sys
-doc, section, marker, heading = sys.argv[1], open(sys.argv[2]).read(), sys.argv[3], sys.argv[4]
-text = open(doc).read()
-start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
-block = start + "\n" + section + end
-if start in text:
-    text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip() + f"\n\n## {heading}\n\n" + block + "\n"
-open(doc, "w").write(text)
-PY
-  log "updated docs/reliability.md ($2)"
-}
-
 # the load generator in the background: users seconds outdir; sets load_pid
 load_start() {
   mkdir -p "$3"
